@@ -137,3 +137,12 @@ writeLines(toJSON(list(survfit = unname(out), survdiff = tests,
   versions = list(R = R.version.string, survival = as.character(packageVersion("survival")))),
   digits = NA, na = "null", auto_unbox = TRUE, pretty = TRUE),
   "survival_reference.json")
+
+# Wilson score intervals for churn and retention rates: prop.test without
+# continuity correction.
+wilson <- list()
+for (x in list(c(10, 100, 0.95), c(0, 25, 0.95), c(25, 25, 0.9), c(3, 7, 0.99), c(480, 5000, 0.95))) {
+  ci <- prop.test(x[1], x[2], conf.level = x[3], correct = FALSE)$conf.int
+  wilson[[length(wilson) + 1]] <- list(x = x[1], n = x[2], level = x[3], lower = ci[1], upper = ci[2])
+}
+writeLines(toJSON(wilson, digits = NA, auto_unbox = TRUE, pretty = TRUE), "wilson_reference.json")
