@@ -333,7 +333,7 @@ func (r *replayer) run(apply func(e indexed, c *customer, k int), visit func(k i
 				}
 				c.active, c.started, c.startedIn, c.mrr = true, true, true, e.Amount
 			case Cancel:
-				c.active, c.cancelledIn, c.mrr, c.surviving = false, true, 0, false
+				c.active, c.cancelledIn, c.mrr, c.surviving, c.gross = false, true, 0, false, 0
 			default:
 				c.mrr = e.Amount
 			}
