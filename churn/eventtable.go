@@ -406,6 +406,9 @@ func (t *EventTable) Rows() ([]Row, error) {
 	if len(t.t) == 0 {
 		return nil, fmt.Errorf("churn: event table is empty: %w", satmetrics.ErrNoData)
 	}
+	if err := t.checkWeight("rows"); err != nil {
+		return nil, err
+	}
 	rows := make([]Row, len(t.t))
 	var risk stable.Sum
 	risk.Add(t.baseWeight())
@@ -426,6 +429,24 @@ func clampZero(x float64) float64 {
 		return 0
 	}
 	return x
+}
+
+// checkWeight returns an error wrapping satmetrics.ErrUndefined if the
+// total weight of t's subjects overflows, which only absurd weights (near
+// the largest float64) can cause.
+func (t *EventTable) checkWeight(what string) error {
+	if !t.weighted {
+		return nil
+	}
+	var s stable.Sum
+	s.Merge(t.baseW)
+	for i := range t.we {
+		s.Merge(t.we[i])
+	}
+	if v := s.Value(); math.IsInf(v, 0) || math.IsNaN(v) || v > 1e300 {
+		return fmt.Errorf("churn: %s: total weight %v overflows: %w", what, v, satmetrics.ErrUndefined)
+	}
+	return nil
 }
 
 func (t *EventTable) baseWeight() float64 {

@@ -135,6 +135,9 @@ func KaplanMeier(t *EventTable, cfg CurveConfig) (*Curve, error) {
 	if len(t.t) == 0 {
 		return nil, fmt.Errorf("churn: Kaplan-Meier: event table is empty: %w", satmetrics.ErrNoData)
 	}
+	if err := t.checkWeight("Kaplan-Meier"); err != nil {
+		return nil, err
+	}
 	c := &Curve{Level: level, CI: cfg.CI, Subjects: t.Subjects()}
 	n := 0
 	for i := range t.t {

@@ -117,11 +117,12 @@ func LogRank(groups []*EventTable, cfg LogRankConfig) (TestResult, error) {
 	if cfg.Weights == FlemingHarrington {
 		res.Method += "(" + strconv.FormatFloat(cfg.Rho, 'g', -1, 64) + "," + strconv.FormatFloat(cfg.Gamma, 'g', -1, 64) + ")"
 	}
-	weighted := false
 	for g, t := range groups {
 		t.compact()
 		res.Groups[g].Subjects = t.Subjects()
-		weighted = weighted || t.weighted
+		if err := t.checkWeight("log-rank"); err != nil {
+			return TestResult{}, err
+		}
 	}
 	// Walk the union of the groups' durations in order, keeping each
 	// group's position and risk set.

@@ -302,6 +302,18 @@ func TestKaplanMeierErrors(t *testing.T) {
 	if _, err := churn.NelsonAalen(&zero, 0); !errors.Is(err, satmetrics.ErrNoData) {
 		t.Errorf("Nelson-Aalen with all weights 0: %v", err)
 	}
+	var huge churn.EventTable
+	_ = huge.AddWeighted(churn.Subject{Exit: 1, Event: true}, 1e308)
+	_ = huge.AddWeighted(churn.Subject{Exit: 2, Event: true}, 1e308)
+	if _, err := churn.KaplanMeier(&huge, churn.CurveConfig{}); !errors.Is(err, satmetrics.ErrUndefined) {
+		t.Errorf("overflowing weights: %v", err)
+	}
+	if _, err := churn.NelsonAalen(&huge, 0); !errors.Is(err, satmetrics.ErrUndefined) {
+		t.Errorf("Nelson-Aalen with overflowing weights: %v", err)
+	}
+	if _, err := churn.LogRank([]*churn.EventTable{&huge, tab}, churn.LogRankConfig{}); !errors.Is(err, satmetrics.ErrUndefined) {
+		t.Errorf("log-rank with overflowing weights: %v", err)
+	}
 	c, err := churn.KaplanMeier(tab, churn.CurveConfig{})
 	if err != nil {
 		t.Fatal(err)
