@@ -474,18 +474,42 @@ func TableOf(exits []float64, events []bool) (*EventTable, error) {
 	if len(exits) != len(events) {
 		panic("churn: TableOf: " + strconv.Itoa(len(exits)) + " durations and " + strconv.Itoa(len(events)) + " event flags")
 	}
-	t := &EventTable{pend: make([]pending, len(exits))}
+	// Sort keys that hold a duration's bits shifted left by one (the sign
+	// bit of a non-negative float is 0, so nothing is lost) with the event
+	// flag in the freed low bit: one radix sort orders by duration and
+	// groups events and censorings within each.
+	keys := make([]uint64, len(exits))
 	for i, x := range exits {
 		if err := checkNonNegative("exit", x); err != nil {
 			return nil, recordErr(i, "subject "+Subject{Exit: x, Event: events[i]}.String(), err)
 		}
-		k := kindCensor
+		k := math.Float64bits(x+0) << 1 // + 0 turns -0 into +0
 		if events[i] {
-			k = kindEvent
+			k |= 1
 		}
-		t.pend[i] = pending{t: x + 0, w: 1, kind: k}
+		keys[i] = k
 	}
-	t.base = int64(len(exits))
-	t.compact()
+	radixSort64(keys)
+	distinct := 0
+	for i, k := range keys {
+		if i == 0 || k>>1 != keys[i-1]>>1 {
+			distinct++
+		}
+	}
+	t := &EventTable{base: int64(len(keys))}
+	t.t = make([]float64, 0, distinct)
+	t.d, t.c, t.e = make([]int64, 0, distinct), make([]int64, 0, distinct), make([]int64, distinct)
+	for i, k := range keys {
+		if i == 0 || k>>1 != keys[i-1]>>1 {
+			t.t = append(t.t, math.Float64frombits(k>>1))
+			t.d = append(t.d, 0)
+			t.c = append(t.c, 0)
+		}
+		if k&1 != 0 {
+			t.d[len(t.d)-1]++
+		} else {
+			t.c[len(t.c)-1]++
+		}
+	}
 	return t, nil
 }

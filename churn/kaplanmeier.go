@@ -93,10 +93,6 @@ type Curve struct {
 	CI       CIType  `json:"ci"`
 	Subjects int64   `json:"subjects"` // subjects in the table, of any weight
 	Events   float64 `json:"events"`   // subjects who churned (weighted)
-
-	logSE  []float64 // Greenwood σ of log S at each point; +Inf where S is 0
-	bandOK []bool    // whether the band of the chosen type is defined at each point
-	hh     []float64 // d / (n (n - d)), 0 where n = d, for the RMST variance
 }
 
 // KaplanMeier returns the Kaplan-Meier estimate [6] of the survival
@@ -146,9 +142,6 @@ func KaplanMeier(t *EventTable, cfg CurveConfig) (*Curve, error) {
 		}
 	}
 	c.Points = make([]Point, 0, n)
-	c.logSE = make([]float64, 0, n)
-	c.bandOK = make([]bool, 0, n)
-	c.hh = make([]float64, 0, n)
 	risk := t.baseWeight()
 	var riskComp float64 // compensation of the running risk set (Neumaier)
 	s, v := 1.0, 0.0
@@ -158,24 +151,23 @@ func KaplanMeier(t *EventTable, cfg CurveConfig) (*Curve, error) {
 		d, cens, e := t.weights(i)
 		if t.d[i]+t.c[i] > 0 {
 			nr := clampZero(risk + riskComp)
-			h := 0.0
-			if d > 0 && nr > 0 {
+			if nr > 0 {
 				anyRisk = true
 				if d >= nr {
-					s, v, h = 0, math.Inf(1), 0
-				} else {
+					s, v = 0, math.Inf(1)
+				} else if d > 0 {
 					s *= 1 - d/nr
-					h = d / (nr * (nr - d))
-					v += h
+					v += d / (nr * (nr - d))
 				}
-			} else if nr > 0 {
-				anyRisk = true
 			}
 			events += d
-			c.Points = append(c.Points, Point{Time: t.t[i], AtRisk: nr, Events: d, Censored: cens, Survival: s})
-			c.logSE = append(c.logSE, math.Sqrt(v))
-			c.hh = append(c.hh, h)
-			c.bandOK = append(c.bandOK, false)
+			se := math.Sqrt(v)
+			p := Point{Time: t.t[i], AtRisk: nr, Events: d, Censored: cens, Survival: s}
+			if s > 0 {
+				p.StdErr = s * se
+			}
+			p.Lower, p.Upper, _ = band(s, se, z, cfg.CI)
+			c.Points = append(c.Points, p)
 		}
 		risk, riskComp = neumaier(risk, riskComp, e-d-cens)
 	}
@@ -183,14 +175,6 @@ func KaplanMeier(t *EventTable, cfg CurveConfig) (*Curve, error) {
 		return nil, fmt.Errorf("churn: Kaplan-Meier: no weight at risk: %w", satmetrics.ErrNoData)
 	}
 	c.Events = events
-	for i := range c.Points {
-		p := &c.Points[i]
-		se := c.logSE[i]
-		if p.Survival > 0 {
-			p.StdErr = p.Survival * se
-		}
-		p.Lower, p.Upper, c.bandOK[i] = band(p.Survival, se, z, cfg.CI)
-	}
 	return c, nil
 }
 
@@ -230,6 +214,12 @@ func band(s, se, z float64, ci CIType) (lo, hi float64, ok bool) {
 		w := z * se
 		return math.Exp(math.Log(s) - w), math.Min(math.Exp(math.Log(s)+w), 1), true
 	}
+}
+
+// bandDefined reports whether the band of the curve's type is defined at
+// p, as in R: not where S is 0, and for log-log not where S is 1 either.
+func (c *Curve) bandDefined(p Point) bool {
+	return p.Survival > 0 && (c.CI != CILogLog || p.Survival < 1)
 }
 
 // index returns the index of the last point with Time <= x, or -1.
@@ -303,14 +293,14 @@ func (c *Curve) Quantile(p float64) (Quantile, error) {
 	}
 	q := Quantile{P: p, Level: c.Level}
 	var ok bool
-	if q.Time, ok = crossing(c.Points, nil, func(pt Point) float64 { return pt.Survival }, p); !ok {
+	if q.Time, ok = crossing(c.Points, func(Point) bool { return true }, func(pt Point) float64 { return pt.Survival }, p); !ok {
 		return Quantile{}, fmt.Errorf("churn: survival quantile %v: the curve stays above it until %v: %w",
 			p, c.Points[len(c.Points)-1].Time, satmetrics.ErrUndefined)
 	}
-	if lo, ok := crossing(c.Points, c.bandOK, func(pt Point) float64 { return pt.Lower }, p); ok {
+	if lo, ok := crossing(c.Points, c.bandDefined, func(pt Point) float64 { return pt.Lower }, p); ok {
 		q.Lower = &lo
 	}
-	if hi, ok := crossing(c.Points, c.bandOK, func(pt Point) float64 { return pt.Upper }, p); ok {
+	if hi, ok := crossing(c.Points, c.bandDefined, func(pt Point) float64 { return pt.Upper }, p); ok {
 		q.Upper = &hi
 	}
 	return q, nil
@@ -319,13 +309,13 @@ func (c *Curve) Quantile(p float64) (Quantile, error) {
 // crossing follows R survival's minmin: among the points whose value y
 // (survival or a band edge, skipping undefined band values) is below
 // p + √ε, take the first; if its y equals p to within √ε and a later point
-// is lower still, return the midpoint of their times. Points where ok (if
-// not nil) is false are skipped.
-func crossing(pts []Point, ok []bool, y func(Point) float64, p float64) (float64, bool) {
+// is lower still, return the midpoint of their times. Points where ok is
+// false are skipped.
+func crossing(pts []Point, ok func(Point) bool, y func(Point) float64, p float64) (float64, bool) {
 	const tol = 1.4901161193847656e-08 // √ε
 	first := -1
 	for i, pt := range pts {
-		if ok != nil && !ok[i] {
+		if !ok(pt) {
 			continue
 		}
 		v := y(pt)
@@ -376,8 +366,11 @@ func (c *Curve) RMST(tau float64) (satmetrics.Estimate, error) {
 		if j < k {
 			next = c.Points[j+1].Time
 		}
-		tail += c.Points[j].Survival * (next - c.Points[j].Time)
-		varSum += tail * tail * c.hh[j]
+		p := c.Points[j]
+		tail += p.Survival * (next - p.Time)
+		if p.Events > 0 && p.AtRisk > p.Events {
+			varSum += tail * tail * p.Events / (p.AtRisk * (p.AtRisk - p.Events))
+		}
 	}
 	first := tau
 	if k >= 0 {

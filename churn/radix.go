@@ -1,6 +1,9 @@
 package churn
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // sortPending sorts p by time, stably, with a least-significant-digit radix
 // sort on the bits of the times: for non-negative floats (the only ones the
@@ -46,5 +49,44 @@ func sortPending(p []pending) {
 	}
 	if &src[0] != &p[0] {
 		copy(p, src)
+	}
+}
+
+// radixSort64 sorts keys in increasing order with a least-significant-byte
+// radix sort, skipping bytes that are the same in every key.
+func radixSort64(keys []uint64) {
+	if len(keys) < 64 {
+		slices.Sort(keys)
+		return
+	}
+	var counts [8][256]int
+	for _, k := range keys {
+		for b := 0; b < 8; b++ {
+			counts[b][byte(k>>(8*b))]++
+		}
+	}
+	buf := make([]uint64, len(keys))
+	src, dst := keys, buf
+	for b := 0; b < 8; b++ {
+		c := &counts[b]
+		if c[byte(keys[0]>>(8*b))] == len(keys) {
+			continue
+		}
+		sum := 0
+		for i := range c {
+			n := c[i]
+			c[i] = sum
+			sum += n
+		}
+		shift := 8 * b
+		for _, k := range src {
+			d := byte(k >> shift)
+			dst[c[d]] = k
+			c[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &keys[0] {
+		copy(keys, src)
 	}
 }
