@@ -204,15 +204,17 @@ func band(s, se, z float64, ci CIType) (lo, hi float64, ok bool) {
 		if s == 0 || s == 1 {
 			return s, s, false
 		}
+		// exp(-exp(log(-log s) ∓ w)) = exp(log s · e^∓w)
 		ls := math.Log(s)
-		w := z * se / ls
-		return math.Exp(-math.Exp(math.Log(-ls) - w)), math.Exp(-math.Exp(math.Log(-ls) + w)), true
+		e := math.Exp(z * se / ls)
+		return math.Exp(ls / e), math.Exp(ls * e), true
 	default:
 		if s == 0 {
 			return s, s, false
 		}
-		w := z * se
-		return math.Exp(math.Log(s) - w), math.Min(math.Exp(math.Log(s)+w), 1), true
+		// exp(log s ± w) = s e^±w
+		e := math.Exp(z * se)
+		return s / e, math.Min(s*e, 1), true
 	}
 }
 

@@ -77,24 +77,24 @@ func (n *nullable) UnmarshalJSON(b []byte) error {
 }
 
 type survfitRef struct {
-	Dataset   string     `json:"dataset"`
-	ConfType  string     `json:"conf_type"`
-	Time      []float64  `json:"time"`
-	NRisk     []float64  `json:"n_risk"`
-	NEvent    []float64  `json:"n_event"`
-	NCensor   []float64  `json:"n_censor"`
-	Surv      []float64  `json:"surv"`
-	StdErr    []float64  `json:"std_err_surv"`
-	Lower     []nullable `json:"lower"`
-	Upper     []nullable `json:"upper"`
-	Cumhaz    []float64  `json:"cumhaz"`
-	StdChaz   []float64  `json:"std_chaz"`
-	Median    nullable   `json:"median"`
-	MedianLo  nullable   `json:"median_lower"`
-	MedianHi  nullable   `json:"median_upper"`
-	RmeanTau  float64    `json:"rmean_tau"`
-	Rmean     float64    `json:"rmean"`
-	RmeanSE   float64    `json:"rmean_se"`
+	Dataset  string     `json:"dataset"`
+	ConfType string     `json:"conf_type"`
+	Time     []float64  `json:"time"`
+	NRisk    []float64  `json:"n_risk"`
+	NEvent   []float64  `json:"n_event"`
+	NCensor  []float64  `json:"n_censor"`
+	Surv     []float64  `json:"surv"`
+	StdErr   []float64  `json:"std_err_surv"`
+	Lower    []nullable `json:"lower"`
+	Upper    []nullable `json:"upper"`
+	Cumhaz   []float64  `json:"cumhaz"`
+	StdChaz  []float64  `json:"std_chaz"`
+	Median   nullable   `json:"median"`
+	MedianLo nullable   `json:"median_lower"`
+	MedianHi nullable   `json:"median_upper"`
+	RmeanTau float64    `json:"rmean_tau"`
+	Rmean    float64    `json:"rmean"`
+	RmeanSE  float64    `json:"rmean_se"`
 }
 
 type survdiffRef struct {
