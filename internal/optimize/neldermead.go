@@ -26,10 +26,11 @@ type Settings struct {
 	// over the simplex and its diameter are small,
 	//
 	//	max_i |f(v_i) - f(v_0)|   <= FTol·max(1, |f(v_0)|)
-	//	max_i ‖v_i - v_0‖_∞       <= XTol·max(1, ‖v_0‖_∞)
+	//	max_i |v_ij - v_0j|       <= XTol·max(1, |v_0j|)  for every j
 	//
-	// with v_0 the best vertex: absolute below 1, relative above. Zero
-	// means FTol = 1e-10 and XTol = 1e-8.
+	// with v_0 the best vertex: absolute below 1, relative above, and for
+	// each coordinate on its own scale. Zero means FTol = 1e-10 and
+	// XTol = 1e-8.
 	FTol, XTol float64
 
 	// MaxEvals bounds the number of evaluations of f over all runs. When it
@@ -245,16 +246,14 @@ func (w *simplex) converged() bool {
 	if !(w.f[n]-w.f[0] <= w.s.FTol*math.Max(1, math.Abs(w.f[0]))) {
 		return false
 	}
-	var scale, diam float64
-	for _, x := range best {
-		scale = math.Max(scale, math.Abs(x))
-	}
 	for i := 1; i <= n; i++ {
 		for j, x := range w.v[i] {
-			diam = math.Max(diam, math.Abs(x-best[j]))
+			if !(math.Abs(x-best[j]) <= w.s.XTol*math.Max(1, math.Abs(best[j]))) {
+				return false
+			}
 		}
 	}
-	return diam <= w.s.XTol*math.Max(1, scale)
+	return true
 }
 
 // iterate performs one Nelder-Mead step on the sorted simplex.
