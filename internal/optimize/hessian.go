@@ -31,6 +31,14 @@ func step(xi, h float64) float64 {
 	return h * math.Abs(xi)
 }
 
+// internalStep returns the step for an internal (unconstrained) coordinate:
+// h·max(|yi|, 1). On the log scale of a Positive parameter this is a
+// relative step of the natural parameter; an Identity parameter near zero
+// gets an absolute step rather than a vanishing one.
+func internalStep(yi, h float64) float64 {
+	return h * math.Max(math.Abs(yi), 1)
+}
+
 func checkPoint(name string, x []float64) error {
 	if len(x) == 0 {
 		return fmt.Errorf("optimize: %s: empty point: %w", name, ErrDimension)
@@ -115,18 +123,22 @@ func Gradient(f Func, x []float64, h float64) ([]float64, error) {
 // stencil is not finite (for example a bounded parameter within h·|x_i| of
 // its bound: compute the Hessian in the coordinates of a Transform then).
 func Hessian(f Func, x []float64, h float64) ([][]float64, error) {
-	if err := checkPoint("Hessian", x); err != nil {
+	return hessian("Hessian", f, x, h, step)
+}
+
+func hessian(name string, f Func, x []float64, h float64, step func(xi, h float64) float64) ([][]float64, error) {
+	if err := checkPoint(name, x); err != nil {
 		return nil, err
 	}
 	if !(h > 0) {
 		h = DefaultHessianStep
 	}
 	n := len(x)
-	s := stencil{name: "Hessian", f: f, x: x, p: make([]float64, n)}
+	s := stencil{name: name, f: f, x: x, p: make([]float64, n)}
 	copy(s.p, x)
 	f0 := f(s.p)
 	if math.IsNaN(f0) || math.IsInf(f0, 0) {
-		return nil, fmt.Errorf("optimize: Hessian: f(%v) = %v: %w", x, f0, ErrNotFinite)
+		return nil, fmt.Errorf("optimize: %s: f(%v) = %v: %w", name, x, f0, ErrNotFinite)
 	}
 	buf := make([]float64, n*n)
 	hess := make([][]float64, n)

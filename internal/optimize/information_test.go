@@ -121,6 +121,58 @@ func TestNormalMLE(t *testing.T) {
 		if corr := cov[0][1] / (se[0] * se[1]); math.Abs(corr) > 1e-6 {
 			t.Errorf("n=%d: correlation of μ̂ and σ̂ = %v, want 0", n, corr)
 		}
+		seInternal, err := tr.StdErrors(res.X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if relErr(seInternal[0], want[0]) > 1e-6 || relErr(seInternal[1], want[1]) > 1e-6 {
+			t.Errorf("n=%d: Transformed.StdErrors = %v, want %v", n, seInternal, want)
+		}
+	}
+}
+
+// TestNormalMLENearZero: with the mean near zero a relative step fails
+// (the function Hessian steps by 1e-3·|μ|), while Transformed.Covariance
+// steps by an absolute amount on an Identity coordinate.
+func TestNormalMLENearZero(t *testing.T) {
+	x := []float64{-3, -1, 0, 1, 3.0001} // mean 2e-5, σ̂² = 4.00004
+	n := float64(len(x))
+	mean := 0.0001 / n
+	var ss float64
+	for _, v := range x {
+		ss += (v - mean) * (v - mean)
+	}
+	sigma := math.Sqrt(ss / n)
+	tr := NewTransformed(normalNegLogLik(x), []Transform{Identity(), Positive()})
+	y := []float64{mean, math.Log(sigma)}
+	se, err := tr.StdErrors(y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []float64{sigma / math.Sqrt(n), sigma / math.Sqrt(2*n)}
+	if relErr(se[0], want[0]) > 1e-8 || relErr(se[1], want[1]) > 1e-8 {
+		t.Errorf("Transformed.StdErrors = %v, want %v", se, want)
+	}
+	cov, err := tr.Covariance(y)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(cov[0][1]) > 1e-10 {
+		t.Errorf("Transformed.Covariance[0][1] = %v, want 0", cov[0][1])
+	}
+}
+
+func TestTransformedCovarianceErrors(t *testing.T) {
+	concave := NewTransformed(func(x []float64) float64 { return -x[0] * x[0] }, []Transform{Positive()})
+	if _, err := concave.StdErrors([]float64{0}); !errors.Is(err, ErrNotPositiveDefinite) {
+		t.Errorf("StdErrors of a concave function: error %v, want ErrNotPositiveDefinite", err)
+	}
+	if _, err := concave.Covariance([]float64{0, 1}); !errors.Is(err, ErrDimension) {
+		t.Errorf("Covariance of 2 values for 1 transform: error %v, want ErrDimension", err)
+	}
+	bad := NewTransformed(func(x []float64) float64 { return math.NaN() }, []Transform{Identity()})
+	if _, err := bad.StdErrors([]float64{0}); !errors.Is(err, ErrNotFinite) {
+		t.Errorf("StdErrors of NaN: error %v, want ErrNotFinite", err)
 	}
 }
 
