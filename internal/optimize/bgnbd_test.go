@@ -279,6 +279,20 @@ func TestBGNBDBFGS(t *testing.T) {
 		}
 		t.Logf("BFGS %s: %v in %d calls", name, p, res.Evals)
 	}
+	// Standard errors from the analytic gradient, against R's optimHess.
+	h, err := HessianGrad(m.negLogLikGrad, ref.Params, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cov, err := InverseSPD(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range cov {
+		if se := math.Sqrt(cov[i][i]); relErr(se, ref.SE[i]) > 1e-4 {
+			t.Errorf("se[%d] from HessianGrad = %v, want %v (R optimHess)", i, se, ref.SE[i])
+		}
+	}
 }
 
 // BenchmarkBGNBDFit times a whole fit of BG/NBD to the 2,357 CDNOW
@@ -318,6 +332,15 @@ func BenchmarkBGNBDFit(b *testing.B) {
 		p := readBGNBDRef(b).Params
 		for i := 0; i < b.N; i++ {
 			if _, err := StdErrors(m.negLogLik, p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("HessianGrad", func(b *testing.B) {
+		b.ReportAllocs()
+		p := readBGNBDRef(b).Params
+		for i := 0; i < b.N; i++ {
+			if _, err := HessianGrad(m.negLogLikGrad, p, 0); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -69,6 +69,74 @@ func TestHessianAnalytic(t *testing.T) {
 	}
 }
 
+// TestHessianGrad compares with the analytic Hessian of the function of
+// TestHessianAnalytic, from its analytic gradient, and with A for the
+// quadratic.
+func TestHessianGrad(t *testing.T) {
+	fg := func(v, g []float64) float64 {
+		x, y := v[0], v[1]
+		e := math.Exp(x * y)
+		if g != nil {
+			g[0] = y*e + 3*x*x + math.Sin(y)
+			g[1] = x*e + 1/y + x*math.Cos(y)
+		}
+		return e + x*x*x + math.Log(y) + x*math.Sin(y)
+	}
+	for _, p := range [][]float64{{0.5, 1.5}, {-1, 0.2}, {2, 3}, {0, 1}} {
+		x, y := p[0], p[1]
+		e := math.Exp(x * y)
+		want := [][]float64{
+			{y*y*e + 6*x, e*(1+x*y) + math.Cos(y)},
+			{e*(1+x*y) + math.Cos(y), x*x*e - 1/(y*y) - x*math.Sin(y)},
+		}
+		h, err := HessianGrad(fg, p, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range want {
+			for j := range want {
+				if math.Abs(h[i][j]-want[i][j]) > 1e-7*math.Max(1, math.Abs(want[i][j])) {
+					t.Errorf("HessianGrad(%v)[%d][%d] = %v, want %v", p, i, j, h[i][j], want[i][j])
+				}
+			}
+		}
+	}
+	h, err := HessianGrad(NumGrad(quadratic(quadA, []float64{1, -2, 3}), 1e-4), []float64{2, 2, 2}, 1e-3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range quadA {
+		for j := range quadA {
+			if math.Abs(h[i][j]-quadA[i][j]) > 1e-6 {
+				t.Errorf("HessianGrad of the quadratic: H[%d][%d] = %v, want %v", i, j, h[i][j], quadA[i][j])
+			}
+		}
+	}
+	nanGrad := func(x, g []float64) float64 {
+		if g != nil {
+			g[0] = math.Log(x[0] - 1)
+		}
+		return 0
+	}
+	for _, x := range [][]float64{nil, {math.NaN()}, {1.0000001}} {
+		if _, err := HessianGrad(nanGrad, x, 0); !errors.Is(err, ErrDimension) && !errors.Is(err, ErrNotFinite) {
+			t.Errorf("HessianGrad at %v: error %v, want ErrDimension or ErrNotFinite", x, err)
+		}
+	}
+	plus := func(x, g []float64) float64 {
+		if g != nil {
+			g[0] = 1
+		}
+		if x[0] > 2 {
+			return math.Inf(1)
+		}
+		return x[0]
+	}
+	if _, err := HessianGrad(plus, []float64{1.99999999}, 0); !errors.Is(err, ErrNotFinite) {
+		t.Errorf("HessianGrad with an infinite value on the stencil: error %v, want ErrNotFinite", err)
+	}
+}
+
 func TestHessianErrors(t *testing.T) {
 	logf := func(x []float64) float64 { return math.Log(x[0]-1) + x[1]*x[1] }
 	tests := []struct {
