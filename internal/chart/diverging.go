@@ -34,7 +34,7 @@ func categoryColors(k, neutral int) []string {
 	for i := 0; i < half; i++ {
 		j := first + i
 		if half < 3 {
-			j = 3 - (half - 1 - i)*2 // one point: 3; two points: 1, 3
+			j = 3 - (half-1-i)*2 // one point: 3; two points: 1, 3
 		}
 		cs[i] = brbg[j]
 		cs[k-1-i] = brbg[9-j]
