@@ -95,13 +95,13 @@ type Curve struct {
 	Events   float64 `json:"events"`   // subjects who churned (weighted)
 }
 
-// KaplanMeier returns the Kaplan-Meier estimate [6] of the survival
+// KaplanMeier returns the Kaplan-Meier estimate [5] of the survival
 // function of the subjects of t,
 //
 //	S(t) = Π_{t_j <= t} (1 - d_j / n_j),
 //
 // with n_j subjects at risk and d_j events at the distinct durations t_j
-// (weighted sums when t is weighted), Greenwood's variance [7]
+// (weighted sums when t is weighted), Greenwood's variance [6]
 //
 //	σ²(t) = Σ_{t_j <= t} d_j / (n_j (n_j - d_j)),   Var S(t) = S(t)² σ²(t),
 //
@@ -267,7 +267,7 @@ func (c *Curve) At(x float64) (satmetrics.Estimate, error) {
 // A Quantile is the duration by which the survival curve falls to a level
 // P (0.5 for the median survival time), with its confidence interval read
 // off the curve's pointwise band: the lower limit is where the band's lower
-// edge falls to P, the upper limit where its upper edge does [8]. This is
+// edge falls to P, the upper limit where its upper edge does [7]. This is
 // how R's print(survfit) reports the median and its interval.
 type Quantile struct {
 	P    float64 `json:"p"`    // survival level

@@ -15,17 +15,17 @@ type WeightKind uint8
 // The weight functions of the log-rank family, with n_j at risk and S the
 // Kaplan-Meier curve of the pooled groups just before t_j:
 const (
-	// LogRankWeights is w = 1, Mantel's log-rank test [9], R's
+	// LogRankWeights is w = 1, Mantel's log-rank test [8], R's
 	// survdiff(rho = 0).
 	LogRankWeights WeightKind = iota
 	// FlemingHarrington is w = S(t_j-)^ρ (1 - S(t_j-))^γ, the G(ρ, γ) family
-	// of Fleming and Harrington [10]. With ρ = 1, γ = 0 it is R's
+	// of Fleming and Harrington [9]. With ρ = 1, γ = 0 it is R's
 	// survdiff(rho = 1), the Peto-Peto modification of the Gehan-Wilcoxon
 	// test as R names it, which weighs early differences more; γ > 0
 	// weighs late ones more.
 	FlemingHarrington
 	// PetoPeto is w = S̃(t_j-) with S̃(t) = Π_{t_k <= t} (1 - d_k/(n_k + 1)),
-	// the generalised Wilcoxon test of Peto and Peto [11].
+	// the generalised Wilcoxon test of Peto and Peto [10].
 	PetoPeto
 	// GehanBreslow is w = n_j, Gehan's generalised Wilcoxon test as
 	// extended by Breslow.

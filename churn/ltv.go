@@ -49,7 +49,7 @@ func checkLTVInputs(arpa, margin, churn float64) error {
 //	LTV_d = Σ_{t≥0} ARPA × margin × (1 - churn)^t / (1 + discount)^t
 //	      = ARPA × margin × (1 + discount) / (discount + churn).
 //
-// This is the formula of Gupta and Lehmann [5], m r / (1 + i - r) with
+// This is the formula of Gupta and Lehmann [4], m r / (1 + i - r) with
 // retention r = 1 - churn, plus the first period's margin m, which they
 // count as already earned. With discount 0 it equals LTV. Both churn and
 // discount 0 is an error wrapping satmetrics.ErrUndefined; a discount that

@@ -26,7 +26,7 @@ type Hazard struct {
 	Subjects int64         `json:"subjects"`
 }
 
-// NelsonAalen returns the Nelson-Aalen estimate [12] of the cumulative
+// NelsonAalen returns the Nelson-Aalen estimate [11] of the cumulative
 // hazard of the subjects of t,
 //
 //	H(t) = Σ_{t_j <= t} d_j / n_j,   Var H(t) = Σ_{t_j <= t} d_j / n_j²,

@@ -230,9 +230,10 @@ func TestKaplanMeierAgainstR(t *testing.T) {
 
 // TestFreireichTextbook checks the published values for the 6-MP arm of
 // Freireich et al. (1963): S(6) = 0.857 with Greenwood SE 0.076 and
-// S(23) = 0.448 with SE 0.135, to the three decimals printed (Klein and
-// Moeschberger, Survival Analysis, 2nd ed., Table 4.1A; Kleinbaum and Klein,
-// Survival Analysis: A Self-Learning Text, chapter 2).
+// S(23) = 0.448 with SE 0.135, to the three decimals printed in the
+// textbooks that use the data (Klein and Moeschberger, Survival Analysis,
+// chapter 4; Kleinbaum and Klein, Survival Analysis: A Self-Learning Text,
+// chapter 2).
 func TestFreireichTextbook(t *testing.T) {
 	tab := tableOf(t, loadData(t, "freireich"), 1)
 	c, err := churn.KaplanMeier(tab, churn.CurveConfig{})

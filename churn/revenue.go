@@ -119,7 +119,7 @@ func (m MRR) NetRetention() (float64, error) {
 	return m.ratio("net revenue retention", m.Start-m.Churned-m.Contraction+m.Expansion+m.Reactivation)
 }
 
-// QuickRatio returns the SaaS quick ratio of the period [4],
+// QuickRatio returns the SaaS quick ratio of the period [3],
 //
 //	quick ratio = (New + Expansion + Reactivation) / (Churned + Contraction),
 //
