@@ -283,10 +283,13 @@ type Quantile struct {
 // Median returns the median survival time and its interval: Quantile(0.5).
 func (c *Curve) Median() (Quantile, error) { return c.Quantile(0.5) }
 
-// Quantile returns the duration by which the curve falls to p, the
-// smallest t with S(t) <= p. Where S equals p (to within √ε) over a whole
-// step, the result is the midpoint of that step and the next drop, as R
-// does. It returns an error wrapping satmetrics.ErrRange for p outside
+// Quantile returns the duration by which the curve falls to the survival
+// level p, the smallest t with S(t) <= p. Where S equals p (to within √ε)
+// over a whole step, the result is the midpoint of that step and the next
+// drop, as R does. Note that p is a level of survival: Quantile(0.75) is
+// R's quantile(fit, probs = 0.25), which takes the probability of the
+// event. (Where the curve ends exactly at p, R's print uses the last drop,
+// as here, and its quantile the midpoint to the last exit.) It returns an error wrapping satmetrics.ErrRange for p outside
 // (0, 1) and one wrapping satmetrics.ErrUndefined when the curve does not
 // fall to p within the follow-up.
 func (c *Curve) Quantile(p float64) (Quantile, error) {

@@ -95,6 +95,10 @@ type survfitRef struct {
 	RmeanTau float64    `json:"rmean_tau"`
 	Rmean    float64    `json:"rmean"`
 	RmeanSE  float64    `json:"rmean_se"`
+	QSurv    []float64  `json:"q_surv"`
+	QTime    []nullable `json:"q_time"`
+	QLower   []nullable `json:"q_lower"`
+	QUpper   []nullable `json:"q_upper"`
 }
 
 type survdiffRef struct {
@@ -136,8 +140,8 @@ var ciTypes = map[string]churn.CIType{"log": churn.CILog, "log-log": churn.CILog
 
 // TestKaplanMeierAgainstR compares every step of the curves, their
 // Greenwood standard errors and intervals of each type, the Nelson-Aalen
-// cumulative hazard, the median with its interval and the RMST with R
-// survival 3.5 (testdata/gen_reference.R, testdata/survival_reference.json),
+// cumulative hazard, the median with its interval (print.survfit), other
+// quantiles with theirs (quantile.survfit) and the RMST with R survival 3.5 (testdata/gen_reference.R, testdata/survival_reference.json),
 // to a relative 1e-9.
 func TestKaplanMeierAgainstR(t *testing.T) {
 	fits, _ := loadReference(t)
@@ -205,6 +209,28 @@ func TestKaplanMeierAgainstR(t *testing.T) {
 				checkOpt("lower", m.Lower, ref.MedianLo)
 				checkOpt("upper", m.Upper, ref.MedianHi)
 			}
+			// Other quantiles against R's quantile(fit, probs = 1 - p).
+			for k, p := range ref.QSurv {
+				q, err := c.Quantile(p)
+				if ref.QTime[k].ok != (err == nil) {
+					t.Fatalf("Quantile(%v) error %v, R %v", p, err, ref.QTime[k])
+				}
+				if err != nil {
+					continue
+				}
+				if !near(q.Time, ref.QTime[k].v, refTol) {
+					t.Errorf("Quantile(%v) = %v, want %v", p, q.Time, ref.QTime[k].v)
+				}
+				for _, b := range []struct {
+					name string
+					got  *float64
+					want nullable
+				}{{"lower", q.Lower, ref.QLower[k]}, {"upper", q.Upper, ref.QUpper[k]}} {
+					if (b.got != nil) != b.want.ok || (b.got != nil && !near(*b.got, b.want.v, refTol)) {
+						t.Errorf("Quantile(%v) %s = %v, want %v", p, b.name, deref(b.got), b.want)
+					}
+				}
+			}
 			r, err := c.RMST(ref.RmeanTau)
 			if err != nil {
 				t.Fatal(err)
@@ -226,6 +252,13 @@ func TestKaplanMeierAgainstR(t *testing.T) {
 			}
 		})
 	}
+}
+
+func deref(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }
 
 // TestFreireichTextbook checks the published values for the 6-MP arm of

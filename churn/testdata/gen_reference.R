@@ -78,6 +78,7 @@ for (nm in names(curves)) {
     tau <- round(quantile(d$exit, 0.8), 2)
     tab <- summary(f, rmean = tau)$table
     s <- summary(f, censored = TRUE)
+    q <- quantile(f, probs = c(0.25, 0.75))
     out[[paste(nm, ct, sep = "/")]] <- list(
       dataset = nm, conf_type = ct,
       time = f$time, n_risk = f$n.risk, n_event = f$n.event, n_censor = f$n.censor,
@@ -85,7 +86,10 @@ for (nm in names(curves)) {
       cumhaz = f$cumhaz, std_chaz = f$std.chaz,
       median = unname(tab["median"]), median_lower = unname(tab["0.95LCL"]),
       median_upper = unname(tab["0.95UCL"]),
-      rmean_tau = unname(tau), rmean = unname(tab["rmean"]), rmean_se = unname(tab["se(rmean)"]))
+      rmean_tau = unname(tau), rmean = unname(tab["rmean"]), rmean_se = unname(tab["se(rmean)"]),
+      # quantile() takes probabilities of the event (1 - S): probs 0.25 is
+      # the duration by which S falls to 0.75.
+      q_surv = c(0.75, 0.25), q_time = unname(q$quantile), q_lower = unname(q$lower), q_upper = unname(q$upper))
   }
 }
 
@@ -146,3 +150,8 @@ for (x in list(c(10, 100, 0.95), c(0, 25, 0.95), c(25, 25, 0.9), c(3, 7, 0.99), 
   wilson[[length(wilson) + 1]] <- list(x = x[1], n = x[2], level = x[3], lower = ci[1], upper = ci[2])
 }
 writeLines(toJSON(wilson, digits = NA, auto_unbox = TRUE, pretty = TRUE), "wilson_reference.json")
+
+# Upper tail of the chi-square distribution, for the p-values of the tests.
+chisq <- expand.grid(x = c(0.001, 0.5, 1, 3.84, 10, 16.79, 40, 100), df = c(1, 2, 3, 5, 10))
+chisq$p <- pchisq(chisq$x, chisq$df, lower.tail = FALSE)
+writeLines(toJSON(chisq, digits = NA, pretty = TRUE), "chisq_reference.json")
