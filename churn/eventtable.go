@@ -82,7 +82,8 @@ type EventTable struct {
 	rejected int64 // records refused by Add
 	weighted bool
 
-	pend []pending // added since the last compaction
+	pend    []pending // added since the last compaction
+	scratch []pending // the radix sort's buffer, kept between compactions
 }
 
 // pending is one buffered time: an exit or a late entry.
@@ -211,37 +212,92 @@ func (t *EventTable) compact() {
 	if len(t.pend) == 0 {
 		return
 	}
-	sortPending(t.pend)
-	// Collapse the sorted buffer into rows, then merge them with the table.
-	var u EventTable
-	u.weighted = t.weighted
-	for i := 0; i < len(t.pend); {
-		j := i
-		u.t = append(u.t, t.pend[i].t)
-		var d, c, e int64
-		var wd, wc, we stable.Sum
-		for ; j < len(t.pend) && t.pend[j].t == t.pend[i].t; j++ {
-			p := t.pend[j]
-			switch p.kind {
-			case kindEvent:
-				d++
-				wd.Add(p.w)
-			case kindCensor:
-				c++
-				wc.Add(p.w)
-			default:
-				e++
-				we.Add(p.w)
+	t.scratch = sortPending(t.pend, t.scratch)
+	p := t.pend
+	// Count the buffered durations that the table lacks.
+	added := 0
+	for i, j := 0, 0; i < len(p); {
+		x := p[i].t
+		for j < len(t.t) && t.t[j] < x {
+			j++
+		}
+		if j == len(t.t) || t.t[j] != x {
+			added++
+		}
+		for i < len(p) && p[i].t == x {
+			i++
+		}
+	}
+	// Grow the rows (in place when capacity allows) and merge from the
+	// back, so that the rows already in place need not move and, when no
+	// duration is new, nothing is allocated.
+	old := len(t.t)
+	n := old + added
+	t.t = growTo(t.t, n)
+	t.d, t.c, t.e = growTo(t.d, n), growTo(t.c, n), growTo(t.e, n)
+	if t.weighted {
+		t.wd, t.wc, t.we = growTo(t.wd, n), growTo(t.wc, n), growTo(t.we, n)
+	}
+	k, i := n-1, old-1
+	for q := len(p) - 1; q >= 0; {
+		x := p[q].t
+		for i >= 0 && t.t[i] > x {
+			t.moveRow(k, i)
+			k--
+			i--
+		}
+		if i >= 0 && t.t[i] == x {
+			t.moveRow(k, i)
+			i--
+		} else {
+			t.t[k], t.d[k], t.c[k], t.e[k] = x, 0, 0, 0
+			if t.weighted {
+				t.wd[k], t.wc[k], t.we[k] = stable.Sum{}, stable.Sum{}, stable.Sum{}
 			}
 		}
-		u.d, u.c, u.e = append(u.d, d), append(u.c, c), append(u.e, e)
-		if u.weighted {
-			u.wd, u.wc, u.we = append(u.wd, wd), append(u.wc, wc), append(u.we, we)
+		for ; q >= 0 && p[q].t == x; q-- {
+			switch p[q].kind {
+			case kindEvent:
+				t.d[k]++
+			case kindCensor:
+				t.c[k]++
+			default:
+				t.e[k]++
+			}
+			if t.weighted {
+				switch p[q].kind {
+				case kindEvent:
+					t.wd[k].Add(p[q].w)
+				case kindCensor:
+					t.wc[k].Add(p[q].w)
+				default:
+					t.we[k].Add(p[q].w)
+				}
+			}
 		}
-		i = j
+		k--
 	}
 	t.pend = t.pend[:0]
-	t.mergeRows(&u)
+}
+
+// growTo returns s extended to length n, reallocating only when its
+// capacity is short.
+func growTo[T any](s []T, n int) []T {
+	if n <= cap(s) {
+		return s[:n]
+	}
+	return append(s, make([]T, n-len(s))...)
+}
+
+// moveRow copies row i to row k (k >= i).
+func (t *EventTable) moveRow(k, i int) {
+	if k == i {
+		return
+	}
+	t.t[k], t.d[k], t.c[k], t.e[k] = t.t[i], t.d[i], t.c[i], t.e[i]
+	if t.weighted {
+		t.wd[k], t.wc[k], t.we[k] = t.wd[i], t.wc[i], t.we[i]
+	}
 }
 
 // mergeRows merges the compacted rows of u into those of t. Both must have
@@ -341,12 +397,13 @@ func (t *EventTable) clone() EventTable {
 		c.wd, c.wc, c.we = append([]stable.Sum(nil), t.wd...), append([]stable.Sum(nil), t.wc...), append([]stable.Sum(nil), t.we...)
 	}
 	c.pend = append([]pending(nil), t.pend...)
+	c.scratch = nil
 	return c
 }
 
 // Reset empties t, keeping its memory for reuse.
 func (t *EventTable) Reset() {
-	*t = EventTable{t: t.t[:0], d: t.d[:0], c: t.c[:0], e: t.e[:0], pend: t.pend[:0]}
+	*t = EventTable{t: t.t[:0], d: t.d[:0], c: t.c[:0], e: t.e[:0], pend: t.pend[:0], scratch: t.scratch}
 }
 
 // Equal reports whether t and u hold the same subjects: the same counts at

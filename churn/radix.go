@@ -9,15 +9,16 @@ import (
 // sort on the bits of the times: for non-negative floats (the only ones the
 // tables hold) the order of the bit patterns is the order of the values.
 // Bytes that are the same in every key are skipped, so durations of a
-// narrow range take few passes. Short buffers use insertion sort.
-func sortPending(p []pending) {
+// narrow range take few passes. Short buffers use insertion sort. buf is
+// scratch space, grown if short and returned for reuse.
+func sortPending(p, buf []pending) []pending {
 	if len(p) < 64 {
 		for i := 1; i < len(p); i++ {
 			for j := i; j > 0 && p[j].t < p[j-1].t; j-- {
 				p[j], p[j-1] = p[j-1], p[j]
 			}
 		}
-		return
+		return buf
 	}
 	var counts [8][256]int
 	for _, x := range p {
@@ -26,7 +27,7 @@ func sortPending(p []pending) {
 			counts[b][byte(k>>(8*b))]++
 		}
 	}
-	buf := make([]pending, len(p))
+	buf = growTo(buf[:0], len(p))
 	src, dst := p, buf
 	for b := 0; b < 8; b++ {
 		c := &counts[b]
@@ -50,6 +51,7 @@ func sortPending(p []pending) {
 	if &src[0] != &p[0] {
 		copy(p, src)
 	}
+	return buf
 }
 
 // radixSort64 sorts keys in increasing order with a least-significant-byte
