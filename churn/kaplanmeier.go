@@ -142,40 +142,67 @@ func KaplanMeier(t *EventTable, cfg CurveConfig) (*Curve, error) {
 		}
 	}
 	c.Points = make([]Point, 0, n)
-	risk := t.baseWeight()
-	var riskComp float64 // compensation of the running risk set (Neumaier)
-	s, v := 1.0, 0.0
-	anyRisk := false
-	var events float64
-	for i := range t.t {
-		d, cens, e := t.weights(i)
-		if t.d[i]+t.c[i] > 0 {
-			nr := clampZero(risk + riskComp)
-			if nr > 0 {
-				anyRisk = true
-				if d >= nr {
-					s, v = 0, math.Inf(1)
-				} else if d > 0 {
-					s *= 1 - d/nr
-					v += d / (nr * (nr - d))
-				}
+	st := kmState{s: 1, z: z, ci: cfg.CI, c: c}
+	if t.weighted {
+		risk := t.baseWeight()
+		var riskComp float64 // compensation of the running risk set (Neumaier)
+		for i := range t.t {
+			d, cens, e := t.weights(i)
+			if t.d[i]+t.c[i] > 0 {
+				st.step(t.t[i], clampZero(risk+riskComp), d, cens)
 			}
-			events += d
-			se := math.Sqrt(v)
-			p := Point{Time: t.t[i], AtRisk: nr, Events: d, Censored: cens, Survival: s}
-			if s > 0 {
-				p.StdErr = s * se
-			}
-			p.Lower, p.Upper, _ = band(s, se, z, cfg.CI)
-			c.Points = append(c.Points, p)
+			risk, riskComp = neumaier(risk, riskComp, e-d-cens)
 		}
-		risk, riskComp = neumaier(risk, riskComp, e-d-cens)
+	} else {
+		// Unweighted counts are exact integers: no compensation needed.
+		risk := t.base
+		for i, x := range t.t {
+			d, cens := t.d[i], t.c[i]
+			if d+cens > 0 {
+				st.step(x, float64(risk), float64(d), float64(cens))
+			}
+			risk += t.e[i] - d - cens
+		}
 	}
+	anyRisk, events := st.anyRisk, st.events
 	if !anyRisk {
 		return nil, fmt.Errorf("churn: Kaplan-Meier: no weight at risk: %w", satmetrics.ErrNoData)
 	}
 	c.Events = events
 	return c, nil
+}
+
+// kmState carries the Kaplan-Meier product and Greenwood sum from one
+// step to the next.
+type kmState struct {
+	s, v    float64 // S and σ² so far
+	z       float64
+	ci      CIType
+	c       *Curve
+	anyRisk bool
+	events  float64
+}
+
+// step adds the point at duration x with nr at risk, d events and cens
+// censored.
+func (st *kmState) step(x, nr, d, cens float64) {
+	if nr > 0 {
+		st.anyRisk = true
+		if d >= nr {
+			st.s, st.v = 0, math.Inf(1)
+		} else if d > 0 {
+			st.s *= 1 - d/nr
+			st.v += d / (nr * (nr - d))
+		}
+	}
+	st.events += d
+	se := math.Sqrt(st.v)
+	p := Point{Time: x, AtRisk: nr, Events: d, Censored: cens, Survival: st.s}
+	if st.s > 0 {
+		p.StdErr = st.s * se
+	}
+	p.Lower, p.Upper, _ = band(st.s, se, st.z, st.ci)
+	st.c.Points = append(st.c.Points, p)
 }
 
 // neumaier adds x to the compensated sum (s, c).

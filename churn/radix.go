@@ -54,24 +54,28 @@ func sortPending(p, buf []pending) []pending {
 	return buf
 }
 
-// radixSort64 sorts keys in increasing order with a least-significant-byte
-// radix sort, skipping bytes that are the same in every key.
+// radixSort64 sorts keys in increasing order with a least-significant-digit
+// radix sort on 11-bit digits (six passes at most), skipping digits that
+// are the same in every key.
 func radixSort64(keys []uint64) {
-	if len(keys) < 64 {
+	if len(keys) < 256 {
 		slices.Sort(keys)
 		return
 	}
-	var counts [8][256]int
+	const bits, size = 11, 1 << 11
+	const passes = (64 + bits - 1) / bits
+	var counts [passes][size]int
 	for _, k := range keys {
-		for b := 0; b < 8; b++ {
-			counts[b][byte(k>>(8*b))]++
+		for b := 0; b < passes; b++ {
+			counts[b][(k>>(bits*b))&(size-1)]++
 		}
 	}
 	buf := make([]uint64, len(keys))
 	src, dst := keys, buf
-	for b := 0; b < 8; b++ {
+	for b := 0; b < passes; b++ {
 		c := &counts[b]
-		if c[byte(keys[0]>>(8*b))] == len(keys) {
+		shift := bits * b
+		if c[(keys[0]>>shift)&(size-1)] == len(keys) {
 			continue
 		}
 		sum := 0
@@ -80,9 +84,8 @@ func radixSort64(keys []uint64) {
 			c[i] = sum
 			sum += n
 		}
-		shift := 8 * b
 		for _, k := range src {
-			d := byte(k >> shift)
+			d := (k >> shift) & (size - 1)
 			dst[c[d]] = k
 			c[d]++
 		}
