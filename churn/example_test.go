@@ -197,3 +197,33 @@ func ExampleLedger_Cohorts() {
 	// 2026-01 (4 customers): 100%  75%  50%  50%
 	// 2026-02 (2 customers): 100%  50%  50%
 }
+
+// From a ledger to a survival curve: each customer's first subscription,
+// in days, censored at the end of the data for those still active.
+func ExampleLedger_Subjects() {
+	d := func(m time.Month, day int) time.Time { return time.Date(2026, m, day, 0, 0, 0, 0, time.UTC) }
+	var l churn.Ledger
+	starts := []time.Time{d(1, 1), d(1, 1), d(1, 11), d(1, 21), d(2, 1), d(2, 1)}
+	lives := []int{30, 60, 90, -1, 45, -1} // days to cancel; -1 still active
+	for i, s := range starts {
+		id := fmt.Sprint("c", i)
+		_ = l.Add(churn.Event{Customer: id, Time: s, Kind: churn.Start, Amount: 20})
+		if lives[i] > 0 {
+			_ = l.Add(churn.Event{Customer: id, Time: s.AddDate(0, 0, lives[i]), Kind: churn.Cancel})
+		}
+	}
+	subjects, _, err := l.Subjects(24*time.Hour, d(6, 30))
+	if err != nil {
+		panic(err)
+	}
+	var t churn.EventTable
+	for _, s := range subjects {
+		_ = t.AddSubject(s)
+	}
+	c, _ := churn.KaplanMeier(&t, churn.CurveConfig{})
+	s60, _ := c.At(60)
+	m, _ := c.Median() // S is exactly 0.5 from day 60 to day 90: R's rule takes the midpoint
+	fmt.Printf("%d customers; %.0f%% still subscribed after 60 days; median lifetime %v days\n", len(subjects), 100*s60.Value, m.Time)
+	// Output:
+	// 6 customers; 50% still subscribed after 60 days; median lifetime 75 days
+}
