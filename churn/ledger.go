@@ -118,7 +118,7 @@ func (e Event) Validate() error {
 // (memory grows with the events, unlike the package's accumulators); it is
 // not safe for concurrent use.
 type Ledger struct {
-	events   []Event
+	events   []indexed // with their positions among the events offered
 	rejected int64
 }
 
@@ -131,7 +131,7 @@ func (l *Ledger) Add(e Event) error {
 		l.rejected++
 		return recordErr(idx, e.String(), err)
 	}
-	l.events = append(l.events, e)
+	l.events = append(l.events, indexed{e, len(l.events) + int(l.rejected)})
 	return nil
 }
 
@@ -142,10 +142,14 @@ func (l *Ledger) Len() int { return len(l.events) }
 // the number of events offered.
 func (l *Ledger) Rejected() int64 { return l.rejected }
 
-// Merge adds the events of m to l, as if each had been added to l; their
-// indexes in errors are then positions in l.
+// Merge adds the events of m to l, as if each had been offered to l after
+// those already offered to it: in errors, an event of m is then named by its
+// position in m plus the number of events offered to l before the merge.
 func (l *Ledger) Merge(m *Ledger) {
-	l.events = append(l.events, m.events...)
+	off := len(l.events) + int(l.rejected)
+	for _, e := range m.events {
+		l.events = append(l.events, indexed{e.Event, e.i + off})
+	}
 	l.rejected += m.rejected
 }
 
@@ -240,7 +244,8 @@ type customer struct {
 	initial   float64 // MRR of the first start
 }
 
-// indexed is an event with its position in the ledger.
+// indexed is an event with its position among the events offered to the
+// ledger.
 type indexed struct {
 	Event
 	i int
@@ -264,10 +269,7 @@ func (l *Ledger) replayer(cfg ReportConfig) (*replayer, error) {
 	if err != nil {
 		return nil, err
 	}
-	ev := make([]indexed, len(l.events))
-	for i, e := range l.events {
-		ev[i] = indexed{e, i}
-	}
+	ev := append([]indexed(nil), l.events...)
 	slices.SortStableFunc(ev, func(a, b indexed) int { return a.Time.Compare(b.Time) })
 	periods, err := satmetrics.PeriodsBetween(cfg.Kind, ev[0].Time, cfg.Through, cfg.Location)
 	if err != nil {

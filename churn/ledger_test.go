@@ -324,9 +324,20 @@ func TestLedgerMerge(t *testing.T) {
 	if c.Len() != 2*a.Len() || c.Rejected() != 1 {
 		t.Errorf("Len() = %d, Rejected() = %d; want %d, 1", c.Len(), c.Rejected(), 2*a.Len())
 	}
-	// Merging a ledger with itself duplicates every start: impossible.
-	if _, err := c.Report(churn.ReportConfig{}); !errors.Is(err, churn.ErrSequence) {
-		t.Errorf("report of a doubled ledger: error %v, want ErrSequence", err)
+	// Merging a ledger with itself duplicates every start: impossible. The
+	// first duplicate, in time order, is C's start on Jan 1, the 6th event
+	// offered to b, which was offered to c after 13 events.
+	_, err := c.Report(churn.ReportConfig{})
+	var re *churn.RecordError
+	if !errors.Is(err, churn.ErrSequence) || !errors.As(err, &re) || re.Index != 13+5 {
+		t.Errorf("report of a doubled ledger: error %v, want ErrSequence at record 18", err)
+	}
+	// Positions count rejected events too.
+	var d churn.Ledger
+	_ = d.Add(churn.Event{Kind: churn.Start})
+	_ = d.Add(churn.Event{Customer: "x", Time: day(1, 2), Kind: churn.Cancel})
+	if _, err := d.Report(churn.ReportConfig{}); !errors.As(err, &re) || re.Index != 1 {
+		t.Errorf("error after a rejected event: %v, want record 1", err)
 	}
 }
 
