@@ -273,3 +273,5 @@ func TestStudentT(t *testing.T) {
 		t.Error("infinite t")
 	}
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }
