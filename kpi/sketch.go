@@ -62,9 +62,9 @@ const minPositive = 2.2250738585072014e-308
 type Sketch struct {
 	alpha  float64 // relative accuracy; 0 means DefaultAccuracy
 	mult   float64 // 1/ln γ, set on first use
-	n      uint64 // values added
-	zero   uint64 // values below minPositive
-	offset int    // bucket index of counts[0]
+	n      uint64  // values added
+	zero   uint64  // values below minPositive
+	offset int     // bucket index of counts[0]
 	counts []uint64
 	min    float64
 	max    float64
