@@ -117,7 +117,7 @@ func TestDurationDST(t *testing.T) {
 		from, to time.Time
 		want     time.Duration
 	}{
-		{allDay, day(2026, 3, 29), day(2026, 3, 30), 23 * time.Hour},  // clocks go forward at 02:00
+		{allDay, day(2026, 3, 29), day(2026, 3, 30), 23 * time.Hour},   // clocks go forward at 02:00
 		{allDay, day(2026, 10, 25), day(2026, 10, 26), 25 * time.Hour}, // clocks go back at 03:00
 		{night, day(2026, 3, 29), day(2026, 3, 30), 2 * time.Hour},     // 01-02 and 03-04
 		{night, day(2026, 10, 25), day(2026, 10, 26), 4 * time.Hour},   // 02-03 twice
@@ -198,8 +198,8 @@ func TestScheduleOpen(t *testing.T) {
 		{time.Date(2026, 12, 23, 8, 59, 59, 0, berlin), false},
 		{time.Date(2026, 12, 23, 16, 59, 59, 0, berlin), true},
 		{time.Date(2026, 12, 23, 17, 0, 0, 0, berlin), false},
-		{time.Date(2026, 12, 25, 12, 0, 0, 0, berlin), false}, // holiday
-		{time.Date(2026, 12, 27, 12, 0, 0, 0, berlin), false}, // Sunday
+		{time.Date(2026, 12, 25, 12, 0, 0, 0, berlin), false},  // holiday
+		{time.Date(2026, 12, 27, 12, 0, 0, 0, berlin), false},  // Sunday
 		{time.Date(2026, 12, 23, 8, 30, 0, 0, time.UTC), true}, // 09:30 in Berlin
 	} {
 		if got := s.Open(tc.t); got != tc.want {
