@@ -49,8 +49,8 @@ type slopeSelector struct {
 }
 
 type zkey struct {
-	z, x float64
-	i    int32
+	z float64
+	i int32
 }
 
 func newSlopeSelector(x, y []float64) *slopeSelector {
@@ -117,7 +117,7 @@ func (s *slopeSelector) count(slope float64, strict bool) (int64, []int32) {
 		if math.IsInf(slope, 1) {
 			z = -s.x[i]
 		}
-		keys[i] = zkey{z: z, x: s.x[i], i: int32(i)}
+		keys[i] = zkey{z: z, i: int32(i)}
 	}
 	var inv int64
 	n := len(keys)
@@ -129,7 +129,7 @@ func (s *slopeSelector) count(slope float64, strict bool) (int64, []int32) {
 				l, r := &keys[i], &keys[j]
 				// Does r go first? Every left point precedes every right
 				// one in (x, y) order, so x_r >= x_l.
-				first := r.z < l.z || (r.z == l.z && !strict && r.x > l.x)
+				first := r.z < l.z || (r.z == l.z && !strict && s.x[r.i] > s.x[l.i])
 				if first {
 					tmp[k] = *r
 					inv += int64(mid - i)
