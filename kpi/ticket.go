@@ -61,18 +61,29 @@ func (t *Ticket) Validate() error {
 	if len(t.Reopens) > len(t.Solves) {
 		return t.fail("reopens", fmt.Errorf("%d reopens after %d solves: %w", len(t.Reopens), len(t.Solves), ErrOrder))
 	}
-	prev, prevName := t.Created, "creation"
+	// prev is the latest event so far; name builds its description only
+	// for an error, so that validating a good ticket does not allocate.
+	prev, kind, idx := t.Created, 0, 0
+	name := func() string {
+		switch kind {
+		case 1:
+			return "solve #" + strconv.Itoa(idx)
+		case 2:
+			return "reopen #" + strconv.Itoa(idx)
+		}
+		return "creation"
+	}
 	for i, s := range t.Solves {
 		if s.IsZero() || s.Before(prev) {
-			return t.fail("solves", fmt.Errorf("solve #%d at %v before %s at %v: %w", i+1, s, prevName, prev, ErrOrder))
+			return t.fail("solves", fmt.Errorf("solve #%d at %v before %s at %v: %w", i+1, s, name(), prev, ErrOrder))
 		}
-		prev, prevName = s, "solve #"+strconv.Itoa(i+1)
+		prev, kind, idx = s, 1, i+1
 		if i < len(t.Reopens) {
 			r := t.Reopens[i]
 			if r.IsZero() || r.Before(prev) {
-				return t.fail("reopens", fmt.Errorf("reopen #%d at %v before %s at %v: %w", i+1, r, prevName, prev, ErrOrder))
+				return t.fail("reopens", fmt.Errorf("reopen #%d at %v before %s at %v: %w", i+1, r, name(), prev, ErrOrder))
 			}
-			prev, prevName = r, "reopen #"+strconv.Itoa(i+1)
+			prev, kind, idx = r, 2, i+1
 		}
 	}
 	if !t.Closed.IsZero() {
@@ -80,7 +91,7 @@ func (t *Ticket) Validate() error {
 			return t.fail("closed", fmt.Errorf("closed at %v but not solved: %w", t.Closed, ErrOrder))
 		}
 		if t.Closed.Before(prev) {
-			return t.fail("closed", fmt.Errorf("closed at %v before %s at %v: %w", t.Closed, prevName, prev, ErrOrder))
+			return t.fail("closed", fmt.Errorf("closed at %v before %s at %v: %w", t.Closed, name(), prev, ErrOrder))
 		}
 	}
 	return nil
