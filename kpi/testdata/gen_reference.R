@@ -82,3 +82,18 @@ for (nu in c(1, 2.5, 4, 10, 50)) {
   }
 }
 writeLines(to_json(list(quantile = tq, survival = ts)), "t_r.json")
+
+# --- Poisson score interval for complaint counts -------------------------
+# The roots of (c - lambda)^2 / lambda = z^2 found numerically (uniroot),
+# independently of the closed form the Go code uses.
+ps <- list()
+for (c in c(0, 1, 12, 250)) {
+  for (level in c(0.95, 0.99)) {
+    z <- qnorm(1 - (1 - level) / 2)
+    f <- function(l) (c - l)^2 / l - z^2
+    lower <- if (c == 0) 0 else uniroot(f, c(1e-12, c), tol = 1e-14)$root
+    upper <- uniroot(f, c(max(c, 1e-12), c + 10 * z * sqrt(c + 1) + 10), tol = 1e-14)$root
+    ps[[length(ps) + 1]] <- list(count = c, level = level, lower = lower, upper = upper)
+  }
+}
+writeLines(to_json(ps), "poisson_score_r.json")
