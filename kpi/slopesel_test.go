@@ -26,7 +26,7 @@ func TestSlopeSelection(t *testing.T) {
 	for trial := 0; trial < 60; trial++ {
 		n := 2 + r.IntN(400)
 		if trial%10 == 0 {
-			n = 2000 + r.IntN(500) // enough to need sampling rounds
+			n = 1200 + r.IntN(300) // enough to need sampling rounds
 		}
 		x := make([]float64, n)
 		y := make([]float64, n)
