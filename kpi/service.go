@@ -276,7 +276,6 @@ func addSLA(cs []SLACount, priority string, o Outcome) []SLACount {
 	i := slices.IndexFunc(cs, func(c SLACount) bool { return c.Priority == priority })
 	if i < 0 {
 		cs = append(cs, SLACount{Priority: priority})
-		i = len(cs) - 1
 		slices.SortFunc(cs, func(a, b SLACount) int { return cmpStr(a.Priority, b.Priority) })
 		i = slices.IndexFunc(cs, func(c SLACount) bool { return c.Priority == priority })
 	}
