@@ -320,3 +320,48 @@ func BenchmarkScheduleDuration(b *testing.B) {
 		})
 	}
 }
+
+// FuzzParseHours: parsing never panics, and what parses prints back to
+// ranges that parse to the same.
+func FuzzParseHours(f *testing.F) {
+	for _, s := range []string{"Mon 09:00-17:00", "Fri-Mon 22:00-24:00", "sunday 00:00:30-00:01", "Mon 9-17", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		rs, err := ParseHours(s)
+		if err != nil {
+			return
+		}
+		for _, r := range rs {
+			if r.Close <= r.Open || r.Open < 0 || r.Close > 86400 {
+				t.Fatalf("ParseHours(%q) gave %v", s, r)
+			}
+			back, err := ParseHours(r.String())
+			if err != nil || len(back) != 1 || back[0] != r {
+				t.Fatalf("round trip of %v: %v, %v", r, back, err)
+			}
+		}
+	})
+}
+
+// FuzzParseTimeOfDay and ParseDate: never panic; valid results round trip.
+func FuzzParseTimeOfDay(f *testing.F) {
+	for _, s := range []string{"09:00", "24:00", "23:59:59", "2026-12-25", "x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if v, err := ParseTimeOfDay(s); err == nil {
+			if v < 0 || v > 86400 {
+				t.Fatalf("ParseTimeOfDay(%q) = %d", s, v)
+			}
+			if back, err := ParseTimeOfDay(v.String()); err != nil || back != v {
+				t.Fatalf("round trip of %v: %v, %v", v, back, err)
+			}
+		}
+		if d, err := ParseDate(s); err == nil {
+			if back, err := ParseDate(d.String()); err != nil || back != d {
+				t.Fatalf("round trip of %v: %v, %v", d, back, err)
+			}
+		}
+	})
+}
