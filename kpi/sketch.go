@@ -145,24 +145,30 @@ func (s *Sketch) AddDuration(d time.Duration) error {
 }
 
 func (s *Sketch) add(x float64, k uint64) {
-	if s.mult == 0 {
-		s.init()
-	}
-	if s.n == 0 || x < s.min {
+	switch {
+	case s.n == 0:
+		if s.mult == 0 {
+			s.init()
+		}
+		s.min, s.max = x, x
+	case x < s.min:
 		s.min = x
-	}
-	if s.n == 0 || x > s.max {
+	case x > s.max:
 		s.max = x
 	}
 	s.n += k
-	s.sum.Add(x * float64(k))
+	if k == 1 {
+		s.sum.Add(x)
+	} else {
+		s.sum.Add(x * float64(k))
+	}
 	if x < minPositive {
 		s.zero += k
 		return
 	}
 	i := int(math.Ceil(logIndex(x, s.mult)))
 	j := i - s.offset
-	if j < 0 || j >= len(s.counts) {
+	if uint(j) >= uint(len(s.counts)) {
 		s.grow(i, i)
 		j = i - s.offset
 	}
