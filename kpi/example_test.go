@@ -249,3 +249,73 @@ func ExamplePurchases() {
 	// repeat 33%, frequency 1.33, AOV 27.50, ARPU 36.67
 	// kpi: order "5": amount: -3: value out of range
 }
+
+// A weekly support report per channel: tally each week's tickets per
+// channel, chart first-contact resolution on a p-chart, and test the weekly
+// median first reply time for a trend (lower is better).
+func Example_supportReport() {
+	loc := time.UTC
+	start := time.Date(2026, 1, 5, 8, 0, 0, 0, loc) // a Monday
+	policy := &kpi.Policy{Rule: kpi.ZendeskOneTouch}
+	var weekly satmetrics.Groups[satmetrics.SegmentPeriod, kpi.ServiceTally]
+	// Synthetic tickets: chat answers in minutes and slows down over the
+	// weeks; email answers in hours; in week 9 email's first-contact
+	// resolution collapses (2026-W10), which the p-chart flags, along with
+	// the run of weeks above the centre line that the collapse pulled down.
+	for i := 0; i < 12*7*40; i++ {
+		created := start.Add(time.Duration(i) * 36 * time.Minute)
+		week := i / (7 * 40)
+		channel, wait, replies := "chat", time.Duration(3+week)*time.Minute, 1+i%3/2
+		if i%2 == 1 {
+			channel, wait, replies = "email", time.Duration(120+(i*7+week*13)%180)*time.Minute, 1+i%4/3
+			if week == 8 {
+				replies = 2 + i%3
+			}
+		}
+		t := kpi.Ticket{ID: fmt.Sprint(i), Channel: channel, Priority: "normal", Created: created,
+			FirstReply: created.Add(wait), AgentReplies: replies, Solves: []time.Time{created.Add(wait + time.Hour)}}
+		m, err := policy.Measure(&t, t.Solves[0])
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		p, _ := satmetrics.PeriodOf(satmetrics.Week, created, loc)
+		if err := weekly.At(satmetrics.SegmentPeriod{Segment: channel, Period: p}).Add(m); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	for _, channel := range []string{"chat", "email"} {
+		var fcr []kpi.Proportion
+		var frt kpi.Series
+		for key, tally := range weekly.All() {
+			if key.Segment != channel {
+				continue
+			}
+			c := tally.Counts()
+			fcr = append(fcr, kpi.Proportion{Period: key.Period, Count: c.FirstContact, N: c.Solved})
+			d, _ := tally.FirstReplyTime()
+			frt = append(frt, kpi.Point{Period: key.Period, Estimate: satmetrics.Estimate{Value: d.Median / 60, N: d.N}})
+		}
+		chart, err := kpi.PChart(fcr)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		trend, err := kpi.AnalyzeTrend(frt, satmetrics.LowerIsBetter, 0.95)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%s: one-touch %.0f%%, first reply %s (%+.2f min/week)\n",
+			channel, 100*chart.Center, trend.Verdict, trend.Sen.Slope)
+		for _, s := range chart.Signals {
+			fmt.Println("  ", s)
+		}
+	}
+	// Output:
+	// chat: one-touch 67%, first reply worsening (+1.00 min/week)
+	// email: one-touch 46%, first reply no significant trend (+0.00 min/week)
+	//    2026-W09: 8 points in a row on one side (above)
+	//    2026-W10: 1 point beyond 3 sigma (below)
+}

@@ -357,6 +357,23 @@ func mergeSLA(a, b []SLACount) []SLACount {
 	return a
 }
 
+// ServiceCounts are a ServiceTally's ticket counts, for charts and custom
+// rates: a p-chart of first-contact resolution by week charts
+// FirstContact out of Solved.
+type ServiceCounts struct {
+	Tickets      int64 `json:"tickets"`
+	Replied      int64 `json:"replied"`       // with a first reply
+	EverSolved   int64 `json:"ever_solved"`   // solved at least once
+	Solved       int64 `json:"solved"`        // solved now
+	Reopened     int64 `json:"reopened"`      // ever solved and reopened
+	FirstContact int64 `json:"first_contact"` // solved now, at the first contact
+}
+
+// Counts returns the tally's ticket counts.
+func (t *ServiceTally) Counts() ServiceCounts {
+	return ServiceCounts{t.tickets, t.replied, t.everSolved, t.solved, t.reopened, t.firstContact}
+}
+
 // Tickets returns the number of tickets added.
 func (t *ServiceTally) Tickets() int64 { return t.tickets }
 

@@ -208,6 +208,9 @@ func TestServiceTallyResults(t *testing.T) {
 		Reopened: true, FirstReplySLA: Breached, ResolutionSLA: Pending})
 	add(Measures{Priority: "low", Replied: true, FirstReply: 2 * time.Minute, FirstReplySLA: Achieved})
 	add(Measures{Priority: "low"})
+	if diff := cmp.Diff(ServiceCounts{Tickets: 4, Replied: 3, EverSolved: 2, Solved: 1, Reopened: 1, FirstContact: 1}, s.Counts()); diff != "" {
+		t.Errorf("Counts mismatch (-want +got):\n%s", diff)
+	}
 	if s.Tickets() != 4 || s.Rule() != ZendeskOneTouch {
 		t.Errorf("Tickets, Rule = %d, %v", s.Tickets(), s.Rule())
 	}
