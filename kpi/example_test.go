@@ -259,9 +259,10 @@ func Example_supportReport() {
 	policy := &kpi.Policy{Rule: kpi.ZendeskOneTouch}
 	var weekly satmetrics.Groups[satmetrics.SegmentPeriod, kpi.ServiceTally]
 	// Synthetic tickets: chat answers in minutes and slows down over the
-	// weeks; email answers in hours; in week 9 email's first-contact
-	// resolution collapses (2026-W10), which the p-chart flags, along with
-	// the run of weeks above the centre line that the collapse pulled down.
+	// weeks; email answers in hours; in the ninth week (2026-W10) email's
+	// first-contact resolution collapses, which the p-chart flags, along
+	// with the run of weeks above the centre line that the collapse pulled
+	// down.
 	for i := 0; i < 12*7*40; i++ {
 		created := start.Add(time.Duration(i) * 36 * time.Minute)
 		week := i / (7 * 40)
