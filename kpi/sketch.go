@@ -15,6 +15,10 @@ import (
 // it returns is within 1% of the exact one.
 const DefaultAccuracy = 0.01
 
+// MinAccuracy is the finest relative accuracy a Sketch accepts. Buckets
+// grow as 1/α, so finer sketches would cost megabytes per value range.
+const MinAccuracy = 1e-4
+
 // minPositive is the smallest normal float64; smaller values (zero and the
 // subnormals) are counted in the sketch's zero bucket.
 const minPositive = 2.2250738585072014e-308
@@ -72,11 +76,12 @@ type Sketch struct {
 }
 
 // NewSketch returns an empty sketch with relative accuracy alpha, which must
-// lie in (0, 1). Smaller alpha means more buckets: the number grows as
-// 1/alpha. It returns an error wrapping satmetrics.ErrRange otherwise.
+// lie in [MinAccuracy, 1). Smaller alpha means more buckets: the number
+// grows as 1/alpha. It returns an error wrapping satmetrics.ErrRange
+// otherwise.
 func NewSketch(alpha float64) (*Sketch, error) {
-	if !(alpha > 0 && alpha < 1) {
-		return nil, fmt.Errorf("kpi: sketch relative accuracy %v: must be in (0, 1): %w", alpha, satmetrics.ErrRange)
+	if !(alpha >= MinAccuracy && alpha < 1) {
+		return nil, fmt.Errorf("kpi: sketch relative accuracy %v: must be in [%v, 1): %w", alpha, MinAccuracy, satmetrics.ErrRange)
 	}
 	s := &Sketch{alpha: alpha}
 	s.init()
@@ -460,7 +465,7 @@ func (s *Sketch) setState(st sketchState) error {
 	corrupt := func(why string) error {
 		return fmt.Errorf("kpi: decode sketch: %s: %w", why, satmetrics.ErrCorrupt)
 	}
-	if !(st.Alpha > 0 && st.Alpha < 1) {
+	if !(st.Alpha >= MinAccuracy && st.Alpha < 1) {
 		return corrupt(fmt.Sprintf("relative accuracy %v", st.Alpha))
 	}
 	for _, f := range []float64{st.Min, st.Max, st.Sum, st.Compensation} {

@@ -210,7 +210,7 @@ func TestSketchErrors(t *testing.T) {
 	if _, err := s.Quantile(1.5); !errors.Is(err, satmetrics.ErrRange) {
 		t.Errorf("Quantile(1.5) error = %v", err)
 	}
-	for _, a := range []float64{0, 1, -0.1, math.NaN()} {
+	for _, a := range []float64{0, 1, -0.1, math.NaN(), 1e-300, 0.99e-4} {
 		if _, err := NewSketch(a); !errors.Is(err, satmetrics.ErrRange) {
 			t.Errorf("NewSketch(%v) error = %v", a, err)
 		}
@@ -349,7 +349,14 @@ func FuzzSketchUnmarshalBinary(f *testing.F) {
 				t.Fatal(err)
 			}
 		}
-		_ = s.Add(1)
+		for _, x := range []float64{1, 1e300, 1e-300, 0} {
+			if err := s.Add(x); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if q, err := s.Quantile(0.99); err != nil || q < 0 {
+			t.Fatal(q, err)
+		}
 	})
 }
 
