@@ -244,3 +244,32 @@ func TestControlLimitsContainCentre(t *testing.T) {
 	))
 	props.TestingRun(t)
 }
+
+func BenchmarkXmR(b *testing.B) {
+	for _, n := range []int{52, 1000} {
+		vs := bigSeries(n)
+		obs := observations(vs...)
+		b.Run("n="+itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := XmR(obs); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkPChart(b *testing.B) {
+	ps := weeks(104)
+	in := make([]Proportion, len(ps))
+	for i, p := range ps {
+		in[i] = Proportion{p, int64(300 + i%17), int64(400 + i%23)}
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := PChart(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

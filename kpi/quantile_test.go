@@ -275,3 +275,17 @@ func TestStudentT(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func BenchmarkDescribe(b *testing.B) {
+	for _, n := range []int{100, 10000, 1000000} {
+		xs := bigSeries(n)
+		b.Run("n="+itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				if _, err := Describe(xs, []float64{0.9, 0.95, 0.99}, Type7); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
