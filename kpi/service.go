@@ -72,15 +72,19 @@ type Measures struct {
 	Channel  string `json:"channel"`
 	Priority string `json:"priority"`
 
-	Replied         bool           `json:"replied"`
-	FirstReply      time.Duration  `json:"first_reply"`      // creation to first public reply
-	EverSolved      bool           `json:"ever_solved"`      // solved at least once
-	FirstResolution time.Duration  `json:"first_resolution"` // creation to first solve
-	Solved          bool           `json:"solved"`           // solved now
-	FullResolution  time.Duration  `json:"full_resolution"`  // creation to the last solve, when solved now
-	Reopened        bool           `json:"reopened"`
-	FirstContact    bool           `json:"first_contact"`  // solved at first contact under Rule
-	Rule            ResolutionRule `json:"rule,omitempty"` // the first-contact rule; zero means ZendeskOneTouch
+	Replied         bool          `json:"replied"`
+	FirstReply      time.Duration `json:"first_reply"`      // creation to first public reply
+	EverSolved      bool          `json:"ever_solved"`      // solved at least once
+	FirstResolution time.Duration `json:"first_resolution"` // creation to first solve
+	// FirstResolutionUnknown is set when the first solve's time is not
+	// recorded (a summary record with ReopenCount > 0): FirstResolution is
+	// then 0 and not counted.
+	FirstResolutionUnknown bool           `json:"first_resolution_unknown,omitempty"`
+	Solved                 bool           `json:"solved"`          // solved now
+	FullResolution         time.Duration  `json:"full_resolution"` // creation to the last solve, when solved now
+	Reopened               bool           `json:"reopened"`
+	FirstContact           bool           `json:"first_contact"`  // solved at first contact under Rule
+	Rule                   ResolutionRule `json:"rule,omitempty"` // the first-contact rule; zero means ZendeskOneTouch
 
 	FirstReplySLA Outcome `json:"first_reply_sla"`
 	ResolutionSLA Outcome `json:"resolution_sla"`
@@ -141,7 +145,7 @@ func (p *Policy) Measure(t *Ticket, now time.Time) (Measures, error) {
 		Replied:      !t.FirstReply.IsZero(),
 		EverSolved:   len(t.Solves) > 0,
 		Solved:       t.Solved(),
-		Reopened:     len(t.Reopens) > 0,
+		Reopened:     t.Reopened() > 0,
 		FirstContact: t.FirstContact(p.rule()),
 		Rule:         p.rule(),
 	}
@@ -152,7 +156,9 @@ func (p *Policy) Measure(t *Ticket, now time.Time) (Measures, error) {
 		}
 	}
 	if m.EverSolved {
-		if m.FirstResolution, err = p.elapsed(t.Created, t.Solves[0]); err != nil {
+		if t.ReopenCount > 0 {
+			m.FirstResolutionUnknown = true
+		} else if m.FirstResolution, err = p.elapsed(t.Created, t.Solves[0]); err != nil {
 			return Measures{}, t.fail("solves", err)
 		}
 	}
@@ -245,7 +251,9 @@ func (t *ServiceTally) Add(m Measures) error {
 	}
 	if m.EverSolved {
 		t.everSolved++
-		_ = t.firstResolution.AddDuration(m.FirstResolution)
+		if !m.FirstResolutionUnknown {
+			_ = t.firstResolution.AddDuration(m.FirstResolution)
+		}
 		if m.Reopened {
 			t.reopened++
 		}
@@ -408,7 +416,8 @@ func (t *ServiceTally) FirstReplyTime() (DurationStats, error) {
 	return statsOf(&t.firstReply, "first reply time")
 }
 
-// FirstResolutionTime summarizes the times to the first solve.
+// FirstResolutionTime summarizes the times to the first solve, of the
+// tickets whose first solve is recorded.
 func (t *ServiceTally) FirstResolutionTime() (DurationStats, error) {
 	return statsOf(&t.firstResolution, "first resolution time")
 }
@@ -540,7 +549,7 @@ func (t *ServiceTally) check() error {
 	case t.replied > t.tickets || t.everSolved > t.tickets || t.solved > t.everSolved ||
 		t.reopened > t.everSolved || t.firstContact > t.solved:
 		return corrupt("counts contradict each other")
-	case t.firstReply.Count() != t.replied || t.firstResolution.Count() != t.everSolved || t.fullResolution.Count() != t.solved:
+	case t.firstReply.Count() != t.replied || t.firstResolution.Count() > t.everSolved || t.fullResolution.Count() != t.solved:
 		return corrupt("sketch counts differ from ticket counts")
 	}
 	for _, cs := range [][]SLACount{t.firstReplySLA, t.resolutionSLA} {

@@ -91,6 +91,9 @@ func randomMeasures(r *rand.Rand) Measures {
 		m.EverSolved = true
 		m.FirstResolution = m.FirstReply + time.Duration(r.ExpFloat64()*float64(10*time.Hour))
 		m.Reopened = r.IntN(8) == 0
+		if m.Reopened && r.IntN(2) == 0 { // a summary record: first solve unknown
+			m.FirstResolutionUnknown = true
+		}
 		m.Solved = !m.Reopened || r.IntN(2) == 0
 		if m.Solved {
 			m.FullResolution = m.FirstResolution + time.Duration(r.IntN(3))*time.Hour

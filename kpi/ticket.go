@@ -18,14 +18,22 @@ import (
 // reopens alternate (solve, reopen, solve, ...), so the ticket is open
 // after a reopen and solved after a solve; a ticket is closed only once
 // solved. Validate checks this.
+//
+// Help-desk exports often give only the latest solve and the number of
+// reopens (Zendesk's ticket metrics have solved_at and reopens). Record
+// those as Solves = [latest solve] and ReopenCount = reopens: the reopens
+// whose times are unknown are taken to precede the recorded solves, so the
+// ticket counts as reopened and solved, its full resolution time is exact,
+// and its first resolution time is unknown (not measured).
 type Ticket struct {
 	ID           string      `json:"id"`
 	Channel      string      `json:"channel,omitempty"`
 	Priority     string      `json:"priority,omitempty"`
 	Created      time.Time   `json:"created"`
-	FirstReply   time.Time   `json:"first_reply,omitzero"` // first public agent reply
-	Solves       []time.Time `json:"solves,omitempty"`     // each time the ticket was set to solved, in order
-	Reopens      []time.Time `json:"reopens,omitempty"`    // each time it was reopened after a solve
+	FirstReply   time.Time   `json:"first_reply,omitzero"`   // first public agent reply
+	Solves       []time.Time `json:"solves,omitempty"`       // each time the ticket was set to solved, in order
+	Reopens      []time.Time `json:"reopens,omitempty"`      // each time it was reopened after a solve
+	ReopenCount  int         `json:"reopen_count,omitempty"` // further reopens whose times are unknown
 	Closed       time.Time   `json:"closed,omitzero"`
 	AgentReplies int         `json:"agent_replies"` // public agent replies
 }
@@ -57,6 +65,12 @@ func (t *Ticket) Validate() error {
 		return t.fail("agent_replies", fmt.Errorf("0 with a first reply at %v: %w", t.FirstReply, satmetrics.ErrRange))
 	case t.AgentReplies > 0 && t.FirstReply.IsZero():
 		return t.fail("agent_replies", fmt.Errorf("%d without a first reply: %w", t.AgentReplies, satmetrics.ErrRange))
+	}
+	if t.ReopenCount < 0 {
+		return t.fail("reopen_count", fmt.Errorf("%d: %w", t.ReopenCount, satmetrics.ErrRange))
+	}
+	if t.ReopenCount > 0 && len(t.Solves) == 0 {
+		return t.fail("reopen_count", fmt.Errorf("%d reopens of a ticket never solved: %w", t.ReopenCount, ErrOrder))
 	}
 	if len(t.Reopens) > len(t.Solves) {
 		return t.fail("reopens", fmt.Errorf("%d reopens after %d solves: %w", len(t.Reopens), len(t.Solves), ErrOrder))
@@ -101,9 +115,14 @@ func (t *Ticket) Validate() error {
 // reopened since.
 func (t *Ticket) Solved() bool { return len(t.Solves) > len(t.Reopens) }
 
+// Reopened returns the number of times the ticket was reopened,
+// len(Reopens) + ReopenCount.
+func (t *Ticket) Reopened() int { return len(t.Reopens) + t.ReopenCount }
+
 // OpenAt reports whether the ticket was open at instant at: created at or
 // before it and not solved (nor closed) at that moment. The backlog at a
-// time is the number of tickets open then.
+// time is the number of tickets open then. Reopens known only by their
+// count (ReopenCount) cannot be placed in time and are not seen here.
 func (t *Ticket) OpenAt(at time.Time) bool {
 	if at.Before(t.Created) || (!t.Closed.IsZero() && !at.Before(t.Closed)) {
 		return false
@@ -197,7 +216,7 @@ func (t *Ticket) FirstContact(r ResolutionRule) bool {
 	case ZendeskOneTouch:
 		return t.AgentReplies < 2
 	case FreshdeskFCR:
-		return t.AgentReplies == 1 && len(t.Reopens) == 0
+		return t.AgentReplies == 1 && t.Reopened() == 0
 	}
 	return false
 }
