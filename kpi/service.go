@@ -143,7 +143,7 @@ func (p *Policy) Measure(t *Ticket, now time.Time) (Measures, error) {
 	m := Measures{
 		ID: t.ID, Channel: t.Channel, Priority: t.Priority,
 		Replied:      !t.FirstReply.IsZero(),
-		EverSolved:   len(t.Solves) > 0,
+		EverSolved:   len(t.Solves) > 0 || t.ReopenCount > 0,
 		Solved:       t.Solved(),
 		Reopened:     t.Reopened() > 0,
 		FirstContact: t.FirstContact(p.rule()),

@@ -24,7 +24,9 @@ import (
 // those as Solves = [latest solve] and ReopenCount = reopens: the reopens
 // whose times are unknown are taken to precede the recorded solves, so the
 // ticket counts as reopened and solved, its full resolution time is exact,
-// and its first resolution time is unknown (not measured).
+// and its first resolution time is unknown (not measured). A row with
+// reopens and no solve time is a ticket solved at some point, reopened and
+// open now.
 type Ticket struct {
 	ID           string      `json:"id"`
 	Channel      string      `json:"channel,omitempty"`
@@ -68,9 +70,6 @@ func (t *Ticket) Validate() error {
 	}
 	if t.ReopenCount < 0 {
 		return t.fail("reopen_count", fmt.Errorf("%d: %w", t.ReopenCount, satmetrics.ErrRange))
-	}
-	if t.ReopenCount > 0 && len(t.Solves) == 0 {
-		return t.fail("reopen_count", fmt.Errorf("%d reopens of a ticket never solved: %w", t.ReopenCount, ErrOrder))
 	}
 	if len(t.Reopens) > len(t.Solves) {
 		return t.fail("reopens", fmt.Errorf("%d reopens after %d solves: %w", len(t.Reopens), len(t.Solves), ErrOrder))

@@ -126,3 +126,49 @@ func TestFirstContactRules(t *testing.T) {
 		t.Errorf("UnmarshalText(hubspot) error = %v", err)
 	}
 }
+
+// TestSummaryRecord: a help-desk export row with the latest solve and a
+// reopen count.
+func TestSummaryRecord(t *testing.T) {
+	x := Ticket{ID: "Z-7", Channel: "email", Created: at(0), FirstReply: at(1), AgentReplies: 1,
+		Solves: []time.Time{at(30)}, ReopenCount: 2}
+	if err := x.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if !x.Solved() || x.Reopened() != 2 || x.FirstContact(FreshdeskFCR) || !x.FirstContact(ZendeskOneTouch) {
+		t.Errorf("Solved %v, Reopened %d, FCR %v, one-touch %v", x.Solved(), x.Reopened(), x.FirstContact(FreshdeskFCR), x.FirstContact(ZendeskOneTouch))
+	}
+	m, err := (&Policy{}).Measure(&x, at(40))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.Reopened || !m.Solved || !m.EverSolved || !m.FirstResolutionUnknown || m.FullResolution != 30*time.Hour || m.FirstResolution != 0 {
+		t.Errorf("Measure = %+v", m)
+	}
+	var s ServiceTally
+	if err := s.Add(m); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.FirstResolutionTime(); !errors.Is(err, satmetrics.ErrNoData) {
+		t.Errorf("FirstResolutionTime error = %v, want no data", err)
+	}
+	if e, _ := s.ReopenRate(0.95); e.Value != 100 {
+		t.Errorf("ReopenRate = %v", e.Value)
+	}
+	b, _ := s.MarshalBinary()
+	var u ServiceTally
+	if err := u.UnmarshalBinary(b); err != nil {
+		t.Errorf("round trip of a tally with an unknown first resolution: %v", err)
+	}
+	bad := Ticket{ID: "Z-8", Created: at(0), ReopenCount: -1}
+	var re *RecordError
+	if err := bad.Validate(); !errors.As(err, &re) || re.Field != "reopen_count" {
+		t.Errorf("Validate(%+v) = %v", bad, err)
+	}
+	// Reopened and open now, its solve times unknown.
+	open := Ticket{ID: "Z-9", Created: at(0), ReopenCount: 1}
+	m, err = (&Policy{}).Measure(&open, at(5))
+	if err != nil || !m.EverSolved || m.Solved || !m.Reopened || !m.FirstResolutionUnknown || open.Solved() {
+		t.Errorf("Measure(reopened, open) = %+v, %v", m, err)
+	}
+}
