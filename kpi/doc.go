@@ -102,7 +102,8 @@
 //	Z      = (S - sign(S)) / √Var(S),   p = 2(1 - Φ(|Z|))
 //
 // MannKendallHamedRao inflates Var(S) for autocorrelation (Hamed and Rao),
-// SeasonalMannKendall sums per-season statistics (Hirsch, Slack and Smith),
+// SeasonalMannKendall sums per-season statistics (Hirsch, Slack and Smith;
+// SeasonalSensSlope is their slope),
 // and SensSlope / TheilSen estimate the slope as the median pairwise slope
 // with Sen's distribution-free interval, by randomized slope selection in
 // O(n log n) rather than by listing the n²/2 slopes. AnalyzeTrend puts them

@@ -31,6 +31,7 @@ type trendRef struct {
 	HamedRao    *hamedRaoRef `json:"hamed_rao"`
 	HamedRao3   *hamedRaoRef `json:"hamed_rao_lag3"`
 	Seasons     [][]float64  `json:"seasons"`
+	Slope       float64      `json:"slope"`
 }
 
 // bigSeries builds the long series of gen_trend_reference.py exactly, from
@@ -126,6 +127,9 @@ func TestSeasonalMannKendallReference(t *testing.T) {
 	if got.S != r.S || !close(got.VarS, r.VarS, 1e-12) || !close(got.Z, r.Z, 1e-10) || !close(got.P, r.P, 1e-10) {
 		t.Errorf("SeasonalMannKendall = %+v, want S %d, Var %v, Z %v, p %v", got, r.S, r.VarS, r.Z, r.P)
 	}
+	if slope, err := SeasonalSensSlope(r.Seasons); err != nil || !close(slope, r.Slope, 1e-12) {
+		t.Errorf("SeasonalSensSlope = %v, %v, want %v", slope, err, r.Slope)
+	}
 	if got.Trend(0.95) != Increasing || got.Verdict(satmetrics.HigherIsBetter, 0.95) != Improving ||
 		got.Verdict(satmetrics.LowerIsBetter, 0.95) != Worsening {
 		t.Errorf("verdicts: %v, %v", got.Trend(0.95), got.Verdict(satmetrics.HigherIsBetter, 0.95))
@@ -201,6 +205,12 @@ func TestTrendTestErrors(t *testing.T) {
 	}
 	if _, err := SeasonalMannKendall([][]float64{{1, math.Inf(1)}}); !errors.Is(err, satmetrics.ErrRange) {
 		t.Errorf("SeasonalMannKendall(Inf) error = %v", err)
+	}
+	if _, err := SeasonalSensSlope([][]float64{{1}, {2}}); !errors.Is(err, satmetrics.ErrNoData) {
+		t.Errorf("SeasonalSensSlope(short) error = %v", err)
+	}
+	if _, err := SeasonalSensSlope([][]float64{{1, math.NaN()}}); !errors.Is(err, satmetrics.ErrRange) {
+		t.Errorf("SeasonalSensSlope(NaN) error = %v", err)
 	}
 	if got := len(Seasons([]float64{1, 2, 3, 4, 5}, 2)); got != 2 {
 		t.Errorf("len(Seasons) = %d", got)

@@ -114,3 +114,30 @@ func tieTerm(v []float64) float64 {
 	}
 	return sum
 }
+
+// SeasonalSensSlope returns the seasonal Kendall slope of Hirsch, Slack and
+// Smith, the companion of SeasonalMannKendall: the median of the slopes
+// (yⱼ - yᵢ)/(j - i) over pairs i < j within each season (i and j count the
+// season's values, so the slope is per cycle, per year for monthly
+// seasons), pooled over the seasons. The slopes are listed, O(Σ n_g²),
+// which suits seasonal series of a few years. It returns an error wrapping
+// satmetrics.ErrNoData if no season has two values and one naming a NaN or
+// infinite value.
+func SeasonalSensSlope(seasons [][]float64) (float64, error) {
+	var slopes []float64
+	for g, y := range seasons {
+		if err := checkSeries(y, 0, fmt.Sprintf("seasonal Sen's slope, season %d", g)); err != nil {
+			return 0, err
+		}
+		for i := range y {
+			for j := i + 1; j < len(y); j++ {
+				slopes = append(slopes, (y[j]-y[i])/float64(j-i))
+			}
+		}
+	}
+	if len(slopes) == 0 {
+		return 0, fmt.Errorf("kpi: seasonal Sen's slope: no season has 2 values: %w", satmetrics.ErrNoData)
+	}
+	m, _ := Quantiles(slopes, []float64{0.5}, Type7)
+	return m[0], nil
+}

@@ -19,8 +19,9 @@ What comes from where:
     from the paper (detrend by Sen's slope from theilslopes, rank with
     scipy.stats.rankdata, autocorrelation of the ranks with numpy.correlate,
     only lags significant at 5%);
-  * seasonal_*: the seasonal Kendall test of Hirsch, Slack and Smith (1982),
-    the sum of per-season Mann-Kendall statistics written out below.
+  * seasonal: the seasonal Kendall test of Hirsch, Slack and Smith (1982),
+    the sum of per-season Mann-Kendall statistics written out below, and
+    their slope, the median of the within-season pairwise slopes.
 """
 import json
 import math
@@ -139,7 +140,9 @@ monthly = np.round(70 + 0.15 * np.arange(36) + 5 * np.sin(np.arange(36) * 2 * np
 seasons = [list(map(float, monthly[g::12])) for g in range(12)]
 seasons[4] = seasons[4][:2]  # a missing May
 S, V, z, p = seasonal(seasons)
-out["seasonal"] = {"seasons": seasons, "s": S, "var_s": V, "z": z, "p": p}
+# Seasonal Kendall slope: the median of all within-season pairwise slopes.
+sl = [(y[j] - y[i]) / (j - i) for y in seasons for i in range(len(y)) for j in range(i + 1, len(y))]
+out["seasonal"] = {"seasons": seasons, "s": S, "var_s": V, "z": z, "p": p, "slope": float(np.median(sl))}
 
 with open("trend_scipy.json", "w") as f:
     json.dump(out, f, indent=1)
