@@ -82,10 +82,12 @@ func TestDurationBruteForce(t *testing.T) {
 		time.Date(2026, 11, 1, 5, 0, 0, 0, time.UTC),  // US fall back
 		time.Date(2026, 4, 5, 0, 0, 0, 0, time.UTC),   // Lord Howe fall back
 		time.Date(2026, 12, 24, 0, 0, 0, 0, time.UTC), // holidays
+		time.Date(1968, 4, 28, 7, 0, 0, 0, time.UTC),  // before 1970 (negative Unix times)
+		time.Date(2101, 3, 27, 0, 0, 0, 0, time.UTC),  // past the zone tables' last transition
 	}
 	for _, sp := range testSchedules {
 		s := mustSchedule(t, sp)
-		for i := 0; i < 12; i++ {
+		for i := 0; i < 16; i++ {
 			at := anchors[r.IntN(len(anchors))]
 			a := at.Add(time.Duration(r.IntN(4*24*60)-2*24*60) * time.Minute)
 			b := a.Add(time.Duration(r.IntN(40*24*60)) * time.Minute)
