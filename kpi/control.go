@@ -147,7 +147,7 @@ func XmR(obs []Observation) (ControlChart, error) {
 	}
 	mean := sum.Value() / float64(len(obs))
 	mrBar := mrSum.Value() / float64(len(mr))
-	if !(mrBar > 0) || math.IsInf(mrBar, 0) {
+	if !(mrBar > 0) || math.IsInf(XmRRangeFactor*mrBar, 0) || math.IsInf(mean, 0) || math.IsInf(math.Abs(mean)+XmRLimitFactor*mrBar, 0) {
 		return ControlChart{}, fmt.Errorf("kpi: XmR chart: average moving range %v: %w", mrBar, satmetrics.ErrUndefined)
 	}
 	half := XmRLimitFactor * mrBar

@@ -180,6 +180,9 @@ func TestControlChartErrors(t *testing.T) {
 	if _, err := XmR(observations(2, 2, 2)); !errors.Is(err, satmetrics.ErrUndefined) {
 		t.Errorf("XmR(constant) error = %v", err)
 	}
+	if _, err := XmR(observations(-1e308, 1e308)); !errors.Is(err, satmetrics.ErrUndefined) {
+		t.Errorf("XmR(overflow) error = %v", err)
+	}
 	if _, err := XmR(observations(2, math.NaN())); !errors.Is(err, satmetrics.ErrRange) || !strings.Contains(err.Error(), "2026-W02") {
 		t.Errorf("XmR(NaN) error = %v", err)
 	}

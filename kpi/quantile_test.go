@@ -209,6 +209,9 @@ func TestDescribe(t *testing.T) {
 	if _, err := Describe([]float64{1, 2}, []float64{2}, 0); !errors.Is(err, satmetrics.ErrRange) {
 		t.Errorf("Describe(p=2) error = %v", err)
 	}
+	if _, err := Describe([]float64{1e308, 1e308}, nil, 0); !errors.Is(err, satmetrics.ErrUndefined) {
+		t.Errorf("Describe(overflow) error = %v", err)
+	}
 	if _, err := Describe([]float64{1, 2}, nil, 12); !errors.Is(err, satmetrics.ErrRange) {
 		t.Errorf("Describe(type 12) error = %v", err)
 	}

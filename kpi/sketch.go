@@ -228,12 +228,18 @@ func (s *Sketch) Max() (float64, error) {
 
 // Mean returns the mean of the values added, from a compensated sum (not
 // from the buckets, so it carries no sketch error), or an error wrapping
-// satmetrics.ErrNoData for an empty sketch.
+// satmetrics.ErrNoData for an empty sketch, and one wrapping
+// satmetrics.ErrUndefined if the values were so large (near 1e308) that
+// their sum overflowed.
 func (s *Sketch) Mean() (float64, error) {
 	if s.n == 0 {
 		return 0, fmt.Errorf("kpi: mean of an empty sketch: %w", satmetrics.ErrNoData)
 	}
-	return s.sum.Value() / float64(s.n), nil
+	m := s.sum.Value() / float64(s.n)
+	if math.IsInf(m, 0) || math.IsNaN(m) {
+		return 0, fmt.Errorf("kpi: mean of a sketch: the sum overflowed: %w", satmetrics.ErrUndefined)
+	}
+	return m, nil
 }
 
 // Quantile returns the q-quantile, within the relative error stated at

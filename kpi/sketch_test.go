@@ -230,6 +230,12 @@ func TestSketchAccessors(t *testing.T) {
 	if mn != 0 || mx != 7200 || !close(mean, (90+7200+60)/4.0, 1e-15) || s.Count() != 4 {
 		t.Errorf("Min, Max, Mean, Count = %v, %v, %v, %d", mn, mx, mean, s.Count())
 	}
+	var big Sketch
+	_ = big.Add(1e308)
+	_ = big.Add(1e308)
+	if _, err := big.Mean(); !errors.Is(err, satmetrics.ErrUndefined) {
+		t.Errorf("Mean(overflow) error = %v", err)
+	}
 	if s.RelativeAccuracy() != DefaultAccuracy {
 		t.Errorf("RelativeAccuracy() = %v", s.RelativeAccuracy())
 	}

@@ -57,6 +57,9 @@ func Describe(xs []float64, ps []float64, t QuantileType) (Summary, error) {
 		return Summary{}, err
 	}
 	mean, sd := meanSD(xs)
+	if math.IsInf(mean, 0) || math.IsInf(sd, 0) || math.IsNaN(sd) {
+		return Summary{}, fmt.Errorf("kpi: describe: values too large, the sums overflow: %w", satmetrics.ErrUndefined)
+	}
 	s := Summary{
 		N:      int64(len(xs)),
 		Mean:   mean,
