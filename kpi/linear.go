@@ -81,5 +81,8 @@ func LeastSquares(x, y []float64, level float64) (LinearFit, error) {
 	case b == 0:
 		fit.P = 1
 	}
+	if math.IsInf(a, 0) || math.IsNaN(a) {
+		return LinearFit{}, fmt.Errorf("kpi: least-squares fit: intercept %v: %w", a, satmetrics.ErrUndefined)
+	}
 	return fit, fit.Slope.Check()
 }

@@ -142,3 +142,10 @@ func BenchmarkSensSlope(b *testing.B) {
 		})
 	}
 }
+
+func TestLeastSquaresOverflow(t *testing.T) {
+	_, err := LeastSquares([]float64{0, 1, 2}, []float64{-1e308, 1e308, -1e308}, 0.95)
+	if !errors.Is(err, satmetrics.ErrUndefined) {
+		t.Errorf("LeastSquares(overflow) error = %v", err)
+	}
+}

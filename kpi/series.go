@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/internal/stable"
 )
 
 // A Point is one period's estimate of a metric, as the metric packages
@@ -116,11 +117,13 @@ func MovingAverage(s Series, window int) ([]Smoothed, error) {
 	}
 	out := make([]Smoothed, 0, len(s)-window+1)
 	for i := window - 1; i < len(s); i++ {
-		var sum float64
+		// Σ (x/w) rather than Σ x / w, so that values near the largest
+		// float64 cannot overflow the sum.
+		var sum stable.Sum
 		for _, p := range s[i-window+1 : i+1] {
-			sum += p.Estimate.Value
+			sum.Add(p.Estimate.Value / float64(window))
 		}
-		out = append(out, Smoothed{Period: s[i].Period, Value: sum / float64(window)})
+		out = append(out, Smoothed{Period: s[i].Period, Value: sum.Value()})
 	}
 	return out, nil
 }

@@ -129,3 +129,10 @@ func TestAnalyzeTrend(t *testing.T) {
 		t.Errorf("short series error = %v", err)
 	}
 }
+
+func TestMovingAverageLarge(t *testing.T) {
+	ma, err := MovingAverage(seriesOf(1e308, 1e308, 1e308), 3)
+	if err != nil || len(ma) != 1 || !close(ma[0].Value, 1e308, 1e-15) {
+		t.Errorf("MovingAverage(1e308 x3) = %v, %v", ma, err)
+	}
+}
