@@ -28,11 +28,27 @@ func benchData(n int) ([]float64, []bool) {
 
 var sizes = []int{1_000, 100_000, 1_000_000}
 
-// BenchmarkKaplanMeier measures the whole estimate from raw durations:
-// building the event table (a radix sort) and the curve with Greenwood
-// errors and log intervals, as statsmodels' SurvfuncRight and R's survfit do
-// from their inputs.
+// BenchmarkKaplanMeier measures the whole estimate from raw durations,
+// KaplanMeierOf: a radix sort and the curve with Greenwood errors and log
+// intervals at every distinct duration, as statsmodels' SurvfuncRight and
+// R's survfit compute from their inputs.
 func BenchmarkKaplanMeier(b *testing.B) {
+	for _, n := range sizes {
+		exits, events := benchData(n)
+		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := churn.KaplanMeierOf(exits, events, churn.CurveConfig{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkKaplanMeierTable is BenchmarkKaplanMeier through an EventTable
+// (TableOf, then KaplanMeier), the path for data that is merged from parts.
+func BenchmarkKaplanMeierTable(b *testing.B) {
 	for _, n := range sizes {
 		exits, events := benchData(n)
 		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {

@@ -528,13 +528,31 @@ func (t *EventTable) weights(i int) (d, c, e float64) {
 // differ in length (a programming error); a negative or non-finite duration
 // is an error (a *RecordError naming its index), and no table is returned.
 func TableOf(exits []float64, events []bool) (*EventTable, error) {
-	if len(exits) != len(events) {
-		panic("churn: TableOf: " + strconv.Itoa(len(exits)) + " durations and " + strconv.Itoa(len(events)) + " event flags")
+	keys, err := sortedKeys("TableOf", exits, events)
+	if err != nil {
+		return nil, err
 	}
-	// Sort keys that hold a duration's bits shifted left by one (the sign
-	// bit of a non-negative float is 0, so nothing is lost) with the event
-	// flag in the freed low bit: one radix sort orders by duration and
-	// groups events and censorings within each.
+	distinct := countDistinct(keys)
+	t := &EventTable{base: int64(len(keys))}
+	t.t = make([]float64, 0, distinct)
+	t.d, t.c, t.e = make([]int64, 0, distinct), make([]int64, 0, distinct), make([]int64, distinct)
+	for i := 0; i < len(keys); {
+		x, d, c, j := run(keys, i)
+		t.t, t.d, t.c = append(t.t, x), append(t.d, d), append(t.c, c)
+		i = j
+	}
+	return t, nil
+}
+
+// sortedKeys validates the durations and returns them sorted as keys that
+// hold a duration's bits shifted left by one (the sign bit of a
+// non-negative float is 0, so nothing is lost) with the event flag in the
+// freed low bit: one radix sort orders by duration and groups events and
+// censorings within each.
+func sortedKeys(fn string, exits []float64, events []bool) ([]uint64, error) {
+	if len(exits) != len(events) {
+		panic("churn: " + fn + ": " + strconv.Itoa(len(exits)) + " durations and " + strconv.Itoa(len(events)) + " event flags")
+	}
 	keys := make([]uint64, len(exits))
 	for i, x := range exits {
 		if err := checkNonNegative("exit", x); err != nil {
@@ -547,26 +565,30 @@ func TableOf(exits []float64, events []bool) (*EventTable, error) {
 		keys[i] = k
 	}
 	radixSort64(keys)
-	distinct := 0
-	for i, k := range keys {
-		if i == 0 || k>>1 != keys[i-1]>>1 {
-			distinct++
-		}
-	}
-	t := &EventTable{base: int64(len(keys))}
-	t.t = make([]float64, 0, distinct)
-	t.d, t.c, t.e = make([]int64, 0, distinct), make([]int64, 0, distinct), make([]int64, distinct)
-	for i, k := range keys {
-		if i == 0 || k>>1 != keys[i-1]>>1 {
-			t.t = append(t.t, math.Float64frombits(k>>1))
-			t.d = append(t.d, 0)
-			t.c = append(t.c, 0)
-		}
-		if k&1 != 0 {
-			t.d[len(t.d)-1]++
-		} else {
-			t.c[len(t.c)-1]++
-		}
-	}
-	return t, nil
+	return keys, nil
 }
+
+func countDistinct(keys []uint64) int {
+	n := 0
+	for i, k := range keys {
+		if i == 0 || k>>1 != keys[i-1]>>1 {
+			n++
+		}
+	}
+	return n
+}
+
+// run returns the duration of keys[i], the events and censorings at it,
+// and the index after its run.
+func run(keys []uint64, i int) (x float64, d, c int64, next int) {
+	k := keys[i] >> 1
+	for next = i; next < len(keys) && keys[next]>>1 == k; next++ {
+		if keys[next]&1 != 0 {
+			d++
+		} else {
+			c++
+		}
+	}
+	return math.Float64frombits(k), d, c, next
+}
+

@@ -481,3 +481,44 @@ func TestEventTableBasics(t *testing.T) {
 	}()
 	_, _ = churn.TableOf([]float64{1}, nil)
 }
+
+// TestKaplanMeierOf checks the fast path against the table path.
+func TestKaplanMeierOf(t *testing.T) {
+	props := gopter.NewProperties(params(200))
+	props.Property("KaplanMeierOf equals KaplanMeier of TableOf", prop.ForAll(func(raw []uint16, ci uint8) bool {
+		exits := make([]float64, len(raw))
+		events := make([]bool, len(raw))
+		for i, x := range raw {
+			exits[i], events[i] = float64(x%500)/4, x%3 != 0
+		}
+		cfg := churn.CurveConfig{CI: churn.CIType(ci % 3), Level: 0.9}
+		fast, err1 := churn.KaplanMeierOf(exits, events, cfg)
+		tab, _ := churn.TableOf(exits, events)
+		slow, err2 := churn.KaplanMeier(tab, cfg)
+		if len(raw) == 0 {
+			return errors.Is(err1, satmetrics.ErrNoData) && errors.Is(err2, satmetrics.ErrNoData)
+		}
+		if err1 != nil || err2 != nil || len(fast.Points) != len(slow.Points) || fast.Subjects != slow.Subjects || fast.Events != slow.Events {
+			return false
+		}
+		for i := range fast.Points {
+			if fast.Points[i] != slow.Points[i] {
+				return false
+			}
+		}
+		return true
+	}, gen.SliceOf(gen.UInt16()), gen.UInt8()))
+	props.TestingRun(t)
+	if _, err := churn.KaplanMeierOf([]float64{1, math.NaN()}, []bool{true, true}, churn.CurveConfig{}); !errors.Is(err, churn.ErrNotFinite) {
+		t.Errorf("KaplanMeierOf with NaN: %v", err)
+	}
+	if _, err := churn.KaplanMeierOf([]float64{1}, []bool{true}, churn.CurveConfig{Level: 2}); !errors.Is(err, satmetrics.ErrLevel) {
+		t.Errorf("KaplanMeierOf with level 2: %v", err)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("KaplanMeierOf with slices of different lengths did not panic")
+		}
+	}()
+	_, _ = churn.KaplanMeierOf([]float64{1}, nil, churn.CurveConfig{})
+}
