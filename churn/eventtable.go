@@ -591,4 +591,3 @@ func run(keys []uint64, i int) (x float64, d, c int64, next int) {
 	}
 	return math.Float64frombits(k), d, c, next
 }
-
