@@ -88,8 +88,9 @@
 // duration, the numbers (and weights) of subjects who churned (had the
 // event), were censored (were still active when last seen), or entered late
 // (left truncation: observation began at that age). Tables built from parts
-// of the data merge into the table of the whole, exactly for the counts.
-// With n_j subjects at risk and d_j events at the distinct durations t_j,
+// of the data merge into the table of the whole, exactly for the counts;
+// TableOf and KaplanMeierOf are the fast paths for data at hand in full
+// (one radix sort). With n_j subjects at risk and d_j events at the distinct durations t_j,
 // the Kaplan-Meier estimate [5] and Greenwood's variance [6] are
 //
 //	S(t)     = Π_{t_j <= t} (1 - d_j / n_j)
