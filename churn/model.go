@@ -1,0 +1,371 @@
+package churn
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/satmetrics/satmetrics"
+)
+
+// FitOptions configures the maximum-likelihood fits (FitSBG, FitBdW,
+// FitBGNBD, FitParetoNBD, FitMBGNBD, FitBGBB, FitGammaGamma). The zero value
+// is the plain maximum-likelihood fit.
+type FitOptions struct {
+	// Penalty is the coefficient λ ≥ 0 of an L2 penalty on the parameters:
+	// the fit minimises
+	//
+	//	−LL(θ)/n + λ Σ θ_j²
+	//
+	// with n the number of customers (cohort members for sBG and BdW) and
+	// θ_j the model's parameters, the convention of the Python package
+	// lifetimes (penalizer_coef). A small penalty (0.001 to 0.1) keeps the
+	// parameters finite on small or degenerate data; zero means none.
+	Penalty float64
+
+	// MaxIter bounds the iterations of the optimiser; zero means 1000.
+	MaxIter int
+}
+
+// A Param is one fitted parameter with its asymptotic standard error, the
+// square root of the diagonal element of the inverse of the observed
+// information matrix (the negative Hessian of the log-likelihood, plus the
+// penalty's, at the estimate). StdErr is 0 when the information matrix is
+// not positive definite, at the boundary of the parameter space.
+type Param struct {
+	Name   string  `json:"name"`
+	Value  float64 `json:"value"`
+	StdErr float64 `json:"std_err"`
+}
+
+// FitInfo describes a maximum-likelihood fit: the log-likelihood at the
+// estimate, the parameters with their standard errors, and how the optimiser
+// fared. A fit that did not converge is reported with Converged false and a
+// Message saying why, and the fitting function also returns an error
+// wrapping ErrFitNotConverged.
+type FitInfo struct {
+	Model       string  `json:"model"`             // "bg/nbd", "pareto/nbd", ...
+	LogLik      float64 `json:"log_likelihood"`    // at the estimate, without the penalty
+	N           int64   `json:"n"`                 // customers, or cohort members
+	Params      []Param `json:"params"`            // in the order of the model's fields
+	Penalty     float64 `json:"penalty,omitempty"` // the λ of FitOptions
+	Iterations  int     `json:"iterations"`
+	Evaluations int     `json:"evaluations"` // of the log-likelihood (with its gradient)
+	Converged   bool    `json:"converged"`
+	Message     string  `json:"message,omitempty"` // why the fit did not converge
+}
+
+// Err returns nil if the fit converged, and otherwise an error wrapping
+// ErrFitNotConverged that carries the message.
+func (fi FitInfo) Err() error {
+	if fi.Converged {
+		return nil
+	}
+	return fmt.Errorf("churn: fit %s: %s: %w", fi.Model, fi.Message, ErrFitNotConverged)
+}
+
+// Param returns the parameter with the given name ("r", "alpha", ...) and
+// whether there is one.
+func (fi FitInfo) Param(name string) (Param, bool) {
+	for _, p := range fi.Params {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Param{}, false
+}
+
+// Estimate returns the named parameter as a satmetrics.Estimate with a
+// confidence interval at the given level. The parameters are positive, so
+// the interval is the Wald interval of the logarithm, transformed back
+// (method "log-wald"):
+//
+//	θ · exp(±z · se/θ)
+//
+// It returns an error wrapping satmetrics.ErrUndefined if the standard
+// error is not available, and one wrapping satmetrics.ErrLevel for a bad
+// level.
+func (fi FitInfo) Estimate(name string, level float64) (satmetrics.Estimate, error) {
+	p, ok := fi.Param(name)
+	if !ok {
+		return satmetrics.Estimate{}, fmt.Errorf("churn: %s has no parameter %q: %w", fi.Model, name, ErrModelParams)
+	}
+	z, err := satmetrics.ZCritical(level)
+	if err != nil {
+		return satmetrics.Estimate{}, err
+	}
+	if !(p.StdErr > 0) || !(p.Value > 0) {
+		return satmetrics.Estimate{}, fmt.Errorf("churn: %s parameter %s: no standard error: %w", fi.Model, name, satmetrics.ErrUndefined)
+	}
+	f := math.Exp(z * p.StdErr / p.Value)
+	e := satmetrics.Estimate{
+		Value: p.Value, StdErr: p.StdErr,
+		Interval: satmetrics.Interval{Lower: p.Value / f, Upper: p.Value * f, Level: level, Method: "log-wald"},
+		N:        fi.N,
+	}
+	return e, e.Check()
+}
+
+// mdlProblem is a likelihood to maximise over positive parameters.
+type mdlProblem struct {
+	model string
+	names []string
+	n     float64 // customers, for scaling the objective
+	count int64
+	// ll returns the log-likelihood at p and, if grad is not nil and the
+	// problem has an analytic gradient, stores dLL/dp in grad. It returns
+	// −Inf or NaN where the likelihood is not defined.
+	ll       func(p, grad []float64) float64
+	analytic bool
+	starts   [][]float64
+}
+
+// mdlBoundary is the largest |ln θ| accepted as an interior estimate: a
+// parameter beyond e^±20 means the likelihood is maximised on the boundary
+// of the parameter space, where the model degenerates.
+const mdlBoundary = 20
+
+// mdlFit maximises the penalised log-likelihood over θ = ln p with BFGS from
+// each starting point, keeps the best, polishes it with Nelder-Mead and BFGS
+// if it did not converge, and computes standard errors.
+func mdlFit(pr mdlProblem, opts FitOptions) ([]float64, FitInfo, error) {
+	info := FitInfo{Model: pr.model, N: pr.count, Penalty: opts.Penalty}
+	if !(opts.Penalty >= 0) || math.IsInf(opts.Penalty, 0) {
+		return nil, info, fmt.Errorf("churn: fit %s: penalty %v: %w", pr.model, opts.Penalty, satmetrics.ErrRange)
+	}
+	maxIter := opts.MaxIter
+	if maxIter <= 0 {
+		maxIter = 1000
+	}
+	k := len(pr.names)
+	lam := opts.Penalty
+	p := make([]float64, k)
+	gp := make([]float64, k)
+	evals := 0
+	obj := func(th, g []float64) float64 {
+		for i := range th {
+			p[i] = math.Exp(th[i])
+		}
+		var pen float64
+		for _, v := range p {
+			pen += lam * v * v
+		}
+		if g == nil || !pr.analytic {
+			evals++
+			return -pr.ll(p, nil)/pr.n + pen
+		}
+		evals++
+		ll := pr.ll(p, gp)
+		for i := range g {
+			g[i] = (-gp[i]/pr.n + 2*lam*p[i]) * p[i]
+		}
+		return -ll/pr.n + pen
+	}
+	fg := obj
+	gtol := 1e-9
+	if !pr.analytic {
+		gtol = 1e-7
+		fg = func(th, g []float64) float64 {
+			if g == nil {
+				return obj(th, nil)
+			}
+			return mdlNumGrad(func(x []float64) float64 { return obj(x, nil) }, th, g, 1e-5)
+		}
+	}
+
+	var best mdlOptResult
+	for _, s := range pr.starts {
+		th := make([]float64, k)
+		for i := range th {
+			th[i] = math.Log(s[i])
+		}
+		r := mdlBFGS(fg, th, maxIter, gtol)
+		if best.x == nil || (mdlFinite(r.f) && (r.f < best.f || !mdlFinite(best.f))) {
+			best = r
+		}
+		info.Iterations += r.iter
+		if r.converged && mdlMaxAbs(r.x) < mdlBoundary {
+			break
+		}
+	}
+	if !best.converged && mdlFinite(best.f) {
+		nm := mdlNelderMead(func(x []float64) float64 { return obj(x, nil) }, best.x, 0.1, 200*k*k, 1e-13)
+		r := mdlBFGS(fg, nm.x, maxIter, gtol)
+		info.Iterations += nm.iter + r.iter
+		if r.f <= best.f || r.converged {
+			best = r
+		}
+	}
+	info.Evaluations = evals
+	if !mdlFinite(best.f) {
+		return nil, info, fmt.Errorf("churn: fit %s: the log-likelihood is not finite at any starting point: %w", pr.model, ErrModelData)
+	}
+	est := make([]float64, k)
+	for i := range est {
+		est[i] = math.Exp(best.x[i])
+	}
+	info.LogLik = pr.ll(est, nil)
+	info.Converged = best.converged
+	info.Message = best.msg
+	for i, th := range best.x {
+		if math.Abs(th) >= mdlBoundary {
+			info.Converged = false
+			info.Message = fmt.Sprintf("parameter %s = %.4g is at the boundary of the parameter space (the data do not identify it)", pr.names[i], est[i])
+			break
+		}
+	}
+	se := mdlStdErr(pr, est, lam)
+	info.Params = make([]Param, k)
+	for i := range est {
+		info.Params[i] = Param{Name: pr.names[i], Value: est[i], StdErr: se[i]}
+	}
+	return est, info, info.Err()
+}
+
+// mdlStdErr returns the standard errors at p from the observed information
+// −∇²(LL − nλΣp²), by central differences of the analytic gradient (steps
+// 1e-5·p) or second differences of LL (steps 1e-4·p); zeros if the
+// information is not positive definite.
+func mdlStdErr(pr mdlProblem, p []float64, lam float64) []float64 {
+	k := len(p)
+	info := make([]float64, k*k)
+	q := append([]float64(nil), p...)
+	if pr.analytic {
+		gp := make([]float64, k)
+		gm := make([]float64, k)
+		for j := 0; j < k; j++ {
+			h := 1e-5 * p[j]
+			q[j] = p[j] + h
+			pr.ll(q, gp)
+			q[j] = p[j] - h
+			pr.ll(q, gm)
+			q[j] = p[j]
+			for i := 0; i < k; i++ {
+				info[i*k+j] = -(gp[i] - gm[i]) / (2 * h)
+			}
+		}
+	} else {
+		f := func() float64 { return pr.ll(q, nil) }
+		f0 := f()
+		for i := 0; i < k; i++ {
+			hi := 1e-4 * p[i]
+			q[i] = p[i] + hi
+			fp := f()
+			q[i] = p[i] - hi
+			fm := f()
+			q[i] = p[i]
+			info[i*k+i] = -(fp - 2*f0 + fm) / (hi * hi)
+			for j := 0; j < i; j++ {
+				hj := 1e-4 * p[j]
+				var v float64
+				for _, sg := range [4][3]float64{{1, 1, 1}, {1, -1, -1}, {-1, 1, -1}, {-1, -1, 1}} {
+					q[i], q[j] = p[i]+sg[0]*hi, p[j]+sg[1]*hj
+					v += sg[2] * f()
+				}
+				q[i], q[j] = p[i], p[j]
+				info[i*k+j] = -v / (4 * hi * hj)
+			}
+		}
+	}
+	for i := 0; i < k; i++ {
+		info[i*k+i] += 2 * lam * pr.n
+		for j := 0; j < i; j++ {
+			m := (info[i*k+j] + info[j*k+i]) / 2
+			info[i*k+j], info[j*k+i] = m, m
+		}
+	}
+	se := make([]float64, k)
+	inv, ok := mdlCholInverse(info, k)
+	if !ok {
+		return se
+	}
+	for i := range se {
+		if v := inv[i*k+i]; v > 0 && mdlFinite(v) {
+			se[i] = math.Sqrt(v)
+		}
+	}
+	return se
+}
+
+// mdlCheckParams returns an error wrapping ErrModelParams unless every
+// value is positive and finite.
+func mdlCheckParams(model string, names []string, vals ...float64) error {
+	for i, v := range vals {
+		if !(v > 0 && v <= math.MaxFloat64) {
+			return fmt.Errorf("churn: %s parameter %s = %v must be positive and finite: %w", model, names[i], v, ErrModelParams)
+		}
+	}
+	return nil
+}
+
+// mdlCheckHorizon returns an error wrapping ErrModelData unless t is a
+// finite non-negative time.
+func mdlCheckHorizon(t float64) error {
+	if !(t >= 0 && t <= math.MaxFloat64) {
+		return fmt.Errorf("churn: time %v is not a finite non-negative number: %w", t, ErrModelData)
+	}
+	return nil
+}
+
+// mdlResult returns v, or an error wrapping satmetrics.ErrUndefined if v is
+// NaN or infinite (a series that did not converge).
+func mdlResult(what string, v float64) (float64, error) {
+	if !mdlFinite(v) {
+		return 0, fmt.Errorf("churn: %s is not finite (%v): %w", what, v, satmetrics.ErrUndefined)
+	}
+	return v, nil
+}
+
+// mdlEncode writes a model as a JSON object with its name under "model"
+// and its parameters.
+func mdlEncode(model string, names []string, vals ...float64) ([]byte, error) {
+	var b strings.Builder
+	b.WriteString(`{"model":"`)
+	b.WriteString(model)
+	b.WriteByte('"')
+	for i, v := range vals {
+		if !mdlFinite(v) {
+			return nil, fmt.Errorf("churn: encode %s: parameter %s = %v: %w", model, names[i], v, ErrModelParams)
+		}
+		fmt.Fprintf(&b, `,%q:%s`, names[i], mdlFormat(v))
+	}
+	b.WriteByte('}')
+	return []byte(b.String()), nil
+}
+
+func mdlFormat(v float64) string {
+	out, _ := json.Marshal(v)
+	return string(out)
+}
+
+// mdlDecode reads what mdlEncode writes into dst, in the order of names,
+// and checks the model name and the parameters.
+func mdlDecode(b []byte, model string, names []string, dst ...*float64) error {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal(b, &m); err != nil {
+		return fmt.Errorf("churn: decode %s: %w: %w", model, err, satmetrics.ErrCorrupt)
+	}
+	var got string
+	if raw, ok := m["model"]; !ok || json.Unmarshal(raw, &got) != nil || got != model {
+		return fmt.Errorf("churn: decode %s: model is %s: %w", model, m["model"], satmetrics.ErrCorrupt)
+	}
+	vals := make([]float64, len(names))
+	for i, name := range names {
+		raw, ok := m[name]
+		if !ok {
+			return fmt.Errorf("churn: decode %s: missing parameter %s: %w", model, name, satmetrics.ErrCorrupt)
+		}
+		if err := json.Unmarshal(raw, &vals[i]); err != nil {
+			return fmt.Errorf("churn: decode %s: parameter %s: %w: %w", model, name, err, satmetrics.ErrCorrupt)
+		}
+	}
+	if err := mdlCheckParams(model, names, vals...); err != nil {
+		return errors.Join(err, satmetrics.ErrCorrupt)
+	}
+	for i, v := range vals {
+		*dst[i] = v
+	}
+	return nil
+}
