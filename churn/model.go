@@ -166,7 +166,7 @@ func mdlFit(pr mdlProblem, opts FitOptions) ([]float64, FitInfo, error) {
 	fg := obj
 	gtol := 1e-9
 	if !pr.analytic {
-		gtol = 1e-7
+		gtol = 1e-9
 		fg = func(th, g []float64) float64 {
 			if g == nil {
 				return obj(th, nil)
