@@ -369,3 +369,41 @@ func mdlDecode(b []byte, model string, names []string, dst ...*float64) error {
 	}
 	return nil
 }
+
+// A RetentionModel projects retention in a contractual setting, where
+// customers renew each period or leave for good: SBG and BdW implement it.
+// Periods are whole numbers; t = 0 is the start of a customer's first
+// period.
+type RetentionModel interface {
+	// Survival returns S(t), the share of a new cohort still active after
+	// t periods.
+	Survival(t int) (float64, error)
+	// SurvivalCurve returns S(0), …, S(periods).
+	SurvivalCurve(periods int) ([]float64, error)
+	// RetentionRate returns S(t)/S(t−1), for t ≥ 1.
+	RetentionRate(t int) (float64, error)
+	// ProbChurn returns P(T = t), the probability of leaving in period t.
+	ProbChurn(t int) (float64, error)
+	// ExpectedLifetime returns E[T], in periods.
+	ExpectedLifetime() (float64, error)
+	// DERL returns the discounted expected residual lifetime.
+	DERL(d float64, renewals int) (float64, error)
+	// ResidualValue returns value · DERL(d, renewals).
+	ResidualValue(value, d float64, renewals int) (float64, error)
+}
+
+var (
+	_ RetentionModel = SBG{}
+	_ RetentionModel = BdW{}
+)
+
+func mdlResidualValue(m RetentionModel, value, d float64, renewals int) (float64, error) {
+	if !mdlFinite(value) {
+		return 0, fmt.Errorf("churn: residual value: value per period %v is not finite: %w", value, satmetrics.ErrRange)
+	}
+	derl, err := m.DERL(d, renewals)
+	if err != nil {
+		return 0, err
+	}
+	return mdlResult("residual value", value*derl)
+}

@@ -97,3 +97,15 @@ func mdlCDNOWSummary(t testing.TB) []RFM {
 }
 
 var mdlCDNOWCalibrationEnd = time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
+
+// mdlDonations returns the donations data (frequency, recency, periods,
+// number of donors).
+func mdlDonations(t testing.TB) []DiscreteRFM {
+	t.Helper()
+	_, rows := mdlReadCSV(t, "donations.csv")
+	out := make([]DiscreteRFM, len(rows))
+	for i, r := range rows {
+		out[i] = DiscreteRFM{Frequency: int64(r[0]), Recency: int64(r[1]), Periods: int64(r[2]), Count: int64(r[3])}
+	}
+	return out
+}

@@ -190,3 +190,26 @@ func mdlIntegrate(f func(float64) float64, a, b, rtol float64) float64 {
 	}
 	return total
 }
+
+// mdlLgammaRatio returns ln Γ(x+a) − ln Γ(x) for x, a > 0 without the
+// cancellation of the direct difference when x is large: for x ≥ 20 it
+// uses Stirling's series, in which the leading terms combine to
+// (x−1/2)·ln(1+a/x) + a·ln(x+a) − a (error below 1e-15).
+func mdlLgammaRatio(x, a float64) float64 {
+	if x < 20 {
+		return mdlLgamma(x+a) - mdlLgamma(x)
+	}
+	tail := func(y float64) float64 {
+		f := 1 / (y * y)
+		return (1.0/12 + f*(-1.0/360+f*(1.0/1260+f*(-1.0/1680)))) / y
+	}
+	y := x + a
+	return (x-0.5)*math.Log1p(a/x) + a*math.Log(y) - a + tail(y) - tail(x)
+}
+
+// mdlLbetaShift returns ln B(a, b+u) − ln B(a, b) for a, b > 0 and u ≥ 0,
+// accurate also for u in the billions, where ln B(a, b+u) ≈ −a ln u is
+// the small difference of two huge log-gamma values.
+func mdlLbetaShift(a, b, u float64) float64 {
+	return mdlLgammaRatio(b, a) - mdlLgammaRatio(b+u, a)
+}
