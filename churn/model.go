@@ -319,16 +319,17 @@ func mdlResult(what string, v float64) (float64, error) {
 }
 
 // mdlEncode writes a model as a JSON object with its name under "model"
-// and its parameters.
+// and its parameters, or returns an error wrapping ErrModelParams if a
+// parameter is not positive and finite (it could not be decoded).
 func mdlEncode(model string, names []string, vals ...float64) ([]byte, error) {
+	if err := mdlCheckParams(model, names, vals...); err != nil {
+		return nil, fmt.Errorf("churn: encode: %w", err)
+	}
 	var b strings.Builder
 	b.WriteString(`{"model":"`)
 	b.WriteString(model)
 	b.WriteByte('"')
 	for i, v := range vals {
-		if !mdlFinite(v) {
-			return nil, fmt.Errorf("churn: encode %s: parameter %s = %v: %w", model, names[i], v, ErrModelParams)
-		}
 		fmt.Fprintf(&b, `,%q:%s`, names[i], mdlFormat(v))
 	}
 	b.WriteByte('}')
@@ -406,4 +407,109 @@ func mdlResidualValue(m RetentionModel, value, d float64, renewals int) (float64
 		return 0, err
 	}
 	return mdlResult("residual value", value*derl)
+}
+
+// A PurchaseModel predicts repeat purchases in a non-contractual setting,
+// where customers buy whenever they like and their leaving is not
+// observed: BGNBD, MBGNBD and ParetoNBD implement it. Times are in the unit
+// of the data the model was fitted on (weeks for the CDNOW examples).
+type PurchaseModel interface {
+	// ExpectedPurchases returns E[X(t)], the expected number of repeat
+	// purchases in a period of length t of a customer who has just made a
+	// first purchase.
+	ExpectedPurchases(t float64) (float64, error)
+	// ConditionalExpectedPurchases returns E[Y(t) | x, t_x, T], the
+	// expected number of purchases in the next t time units of a customer
+	// with history c.
+	ConditionalExpectedPurchases(c RFM, t float64) (float64, error)
+	// ProbAlive returns the probability that a customer with history c is
+	// still active at the end of the observation.
+	ProbAlive(c RFM) (float64, error)
+	// ProbPurchases returns P(X(t) = n) for a new customer.
+	ProbPurchases(n int64, t float64) (float64, error)
+	// LogLikelihood returns the log-likelihood of the model on data.
+	LogLikelihood(data []RFM) (float64, error)
+}
+
+var (
+	_ PurchaseModel = BGNBD{}
+	_ PurchaseModel = MBGNBD{}
+	_ PurchaseModel = ParetoNBD{}
+)
+
+// A PurchaseScore is a customer's score under a PurchaseModel: the
+// probability of being active, and the expected number of purchases in the
+// scoring horizon.
+type PurchaseScore struct {
+	ID                string  `json:"id,omitempty"`
+	ProbAlive         float64 `json:"prob_alive"`
+	ExpectedPurchases float64 `json:"expected_purchases"`
+}
+
+// ScorePurchases appends to dst the score of every customer of data under
+// m, with the expected purchases in the next t time units, and returns the
+// extended slice (pass dst[:0] to reuse its memory; with enough capacity it
+// does not allocate). It returns an error naming the first customer whose
+// history is impossible or whose score is undefined; the scores before it
+// are in the returned slice.
+func ScorePurchases(m PurchaseModel, data []RFM, t float64, dst []PurchaseScore) ([]PurchaseScore, error) {
+	for i := range data {
+		c := &data[i]
+		p, err := m.ProbAlive(*c)
+		if err != nil {
+			return dst, fmt.Errorf("churn: score customer %d %q: %w", i, c.ID, err)
+		}
+		e, err := m.ConditionalExpectedPurchases(*c, t)
+		if err != nil {
+			return dst, fmt.Errorf("churn: score customer %d %q: %w", i, c.ID, err)
+		}
+		dst = append(dst, PurchaseScore{ID: c.ID, ProbAlive: p, ExpectedPurchases: e})
+	}
+	return dst, nil
+}
+
+// DecodePurchaseModel decodes a BGNBD, MBGNBD or ParetoNBD from the JSON
+// its MarshalJSON wrote, choosing the type by the "model" field, so that a
+// service can load whichever model a nightly fit chose. It returns an error
+// wrapping satmetrics.ErrCorrupt for anything else.
+func DecodePurchaseModel(b []byte) (PurchaseModel, error) {
+	var head struct {
+		Model string `json:"model"`
+	}
+	if err := json.Unmarshal(b, &head); err != nil {
+		return nil, fmt.Errorf("churn: decode purchase model: %w: %w", err, satmetrics.ErrCorrupt)
+	}
+	switch head.Model {
+	case "bg/nbd":
+		var m BGNBD
+		return m, m.UnmarshalJSON(b)
+	case "mbg/nbd":
+		var m MBGNBD
+		return m, m.UnmarshalJSON(b)
+	case "pareto/nbd":
+		var m ParetoNBD
+		return m, m.UnmarshalJSON(b)
+	}
+	return nil, fmt.Errorf("churn: decode purchase model: unknown model %q: %w", head.Model, satmetrics.ErrCorrupt)
+}
+
+// DecodeRetentionModel decodes an SBG or BdW from the JSON its MarshalJSON
+// wrote, choosing the type by the "model" field. It returns an error
+// wrapping satmetrics.ErrCorrupt for anything else.
+func DecodeRetentionModel(b []byte) (RetentionModel, error) {
+	var head struct {
+		Model string `json:"model"`
+	}
+	if err := json.Unmarshal(b, &head); err != nil {
+		return nil, fmt.Errorf("churn: decode retention model: %w: %w", err, satmetrics.ErrCorrupt)
+	}
+	switch head.Model {
+	case "sbg":
+		var m SBG
+		return m, m.UnmarshalJSON(b)
+	case "bdw":
+		var m BdW
+		return m, m.UnmarshalJSON(b)
+	}
+	return nil, fmt.Errorf("churn: decode retention model: unknown model %q: %w", head.Model, satmetrics.ErrCorrupt)
 }

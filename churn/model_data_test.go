@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"compress/gzip"
 	"encoding/csv"
+	"encoding/json"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -108,4 +110,77 @@ func mdlDonations(t testing.TB) []DiscreteRFM {
 		out[i] = DiscreteRFM{Frequency: int64(r[0]), Recency: int64(r[1]), Periods: int64(r[2]), Count: int64(r[3])}
 	}
 	return out
+}
+
+// mdlRef is testdata/models/reference.json, written by gen_reference.py
+// (mpmath closed forms and SciPy fits, independent of the Go code).
+type mdlRef struct {
+	BGNBD        []mdlRefPurchase `json:"bgnbd"`
+	MBGNBD       []mdlRefPurchase `json:"mbgnbd"`
+	ParetoNBD    []mdlRefPurchase `json:"paretonbd"`
+	ParetoNBDLnL [][4]float64     `json:"paretonbd_lnL"`
+	GammaGamma   struct {
+		Params []float64    `json:"params"`
+		Spend  [][3]float64 `json:"spend"`
+	} `json:"gammagamma"`
+	CLV  [][5]float64 `json:"clv"`
+	BGBB struct {
+		Params      []float64    `json:"params"`
+		LnL         float64      `json:"lnL"`
+		Expected    [][2]float64 `json:"expected"`
+		Alive       [][4]float64 `json:"alive"`
+		Conditional [][5]float64 `json:"conditional"`
+		PMF         [][3]float64 `json:"pmf"`
+	} `json:"bgbb"`
+	SBG []struct {
+		Params   []float64    `json:"params"`
+		Survival []float64    `json:"survival"`
+		DERL     [][3]float64 `json:"derl"`
+	} `json:"sbg"`
+	BdW []struct {
+		Params   []float64    `json:"params"`
+		Survival []float64    `json:"survival"`
+		DERL     [][3]float64 `json:"derl"`
+		Lifetime *float64     `json:"lifetime"`
+	} `json:"bdw"`
+	Fits map[string]struct {
+		Params []float64 `json:"params"`
+		LogLik float64   `json:"loglik"`
+	} `json:"fits"`
+}
+
+type mdlRefPurchase struct {
+	Params      []float64    `json:"params"`
+	Alive       [][4]float64 `json:"alive"`       // x, t_x, T, P(alive)
+	Expected    [][2]float64 `json:"expected"`    // t, E[X(t)]
+	Conditional [][5]float64 `json:"conditional"` // x, t_x, T, t, E[Y(t)|x, t_x, T]
+	PMF         [][3]float64 `json:"pmf"`         // n, t, P(X(t) = n)
+}
+
+func mdlReference(t testing.TB) *mdlRef {
+	t.Helper()
+	var r mdlRef
+	if err := json.NewDecoder(mdlOpen(t, "reference.json")).Decode(&r); err != nil {
+		t.Fatal(err)
+	}
+	return &r
+}
+
+// mdlClose reports whether got is within rel of want, relatively, or
+// within rel absolutely when want is near zero.
+func mdlClose(got, want, rel float64) bool {
+	return math.Abs(got-want) <= rel*math.Max(1, math.Abs(want))
+}
+
+// mdlCDNOWExact returns the calibration summary of the CDNOW sample made by
+// Summarize from the raw transactions (checked against the published
+// summary by TestSummarizeCDNOW); the published estimates were computed on
+// these unrounded times.
+func mdlCDNOWExact(t testing.TB) []RFM {
+	t.Helper()
+	data, err := Summarize(mdlReadCDNOW(t, "CDNOW_sample.txt"), RFMOptions{CalibrationEnd: mdlCDNOWCalibrationEnd})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }
