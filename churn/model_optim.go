@@ -44,10 +44,12 @@ func mdlMaxAbs(a []float64) float64 {
 
 func mdlFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
-// mdlBFGS minimises fn from x0. It stops when the largest component of the
-// gradient is at most gtol, or when an iteration no longer decreases f by
-// more than rounding (then it is converged if the gradient is at most
-// 1000·gtol), or after maxIter iterations.
+// mdlBFGS minimises fn from x0. It stops, converged, when the largest
+// component of the gradient is at most gtol or when the decrease that the
+// quasi-Newton model predicts is below the resolution of f (so that summing
+// many terms' rounding noise does not keep it from stopping); or when an
+// iteration no longer decreases f by more than rounding (converged if the
+// gradient is at most 1000·gtol); or after maxIter iterations.
 func mdlBFGS(fn mdlObjective, x0 []float64, maxIter int, gtol float64) mdlOptResult {
 	n := len(x0)
 	x := append([]float64(nil), x0...)
@@ -116,8 +118,20 @@ func mdlBFGS(fn mdlObjective, x0 []float64, maxIter int, gtol float64) mdlOptRes
 		if fresh {
 			a0 = math.Min(1, 1/mdlMaxAbs(d))
 		}
+		// −dg = gᵀHg is twice the decrease a Newton step would bring: when
+		// H is a curvature estimate and that is below the resolution of f,
+		// the minimum is reached as closely as f can tell.
+		if !fresh && -dg <= 1e-15*(1+math.Abs(f)) {
+			res.converged = true
+			break
+		}
 		a, fa, ok := mdlWolfe(phi, f, dg, a0)
 		if !ok {
+			if !fresh && -dg <= 1e-11*(1+math.Abs(f)) {
+				// The line search fails on rounding noise near the minimum.
+				res.converged = true
+				break
+			}
 			if fresh {
 				res.msg = "line search failed"
 				break
