@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/internal/optimize"
 )
 
 // FitOptions configures the maximum-likelihood fits (FitSBG, FitBdW,
@@ -25,8 +26,11 @@ type FitOptions struct {
 	// parameters finite on small or degenerate data; zero means none.
 	Penalty float64
 
-	// MaxIter bounds the iterations of the optimiser; zero means 1000.
-	MaxIter int
+	// MaxEvals bounds the evaluations of the log-likelihood (with its
+	// gradient) in each run of the optimiser; zero means the default of
+	// internal/optimize (several hundred). A fit stopped by it is reported
+	// as not converged.
+	MaxEvals int
 }
 
 // A Param is one fitted parameter with its asymptotic standard error, the
@@ -52,7 +56,7 @@ type FitInfo struct {
 	Params      []Param `json:"params"`            // in the order of the model's fields
 	Penalty     float64 `json:"penalty,omitempty"` // the λ of FitOptions
 	Iterations  int     `json:"iterations"`
-	Evaluations int     `json:"evaluations"` // of the log-likelihood (with its gradient)
+	Evaluations int     `json:"evaluations"` // of the log-likelihood, with or without its gradient
 	Converged   bool    `json:"converged"`
 	Message     string  `json:"message,omitempty"` // why the fit did not converge
 }
@@ -127,17 +131,22 @@ type mdlProblem struct {
 // of the parameter space, where the model degenerates.
 const mdlBoundary = 20
 
-// mdlFit maximises the penalised log-likelihood over θ = ln p with BFGS from
-// each starting point, keeps the best, polishes it with Nelder-Mead and BFGS
-// if it did not converge, and computes standard errors.
+// mdlTol is the BFGS tolerance on the decrease still predicted for the
+// objective −LL/n: at 1e-14·|f| the estimates are within about
+// √(2·1e-14·n·|f|), a few millionths, of a standard error of the optimum.
+const mdlTol = 1e-14
+
+// mdlFit maximises the penalised log-likelihood over θ = ln p with the
+// BFGS of internal/optimize from each starting point, keeps the best,
+// polishes it with Nelder-Mead and BFGS if it did not converge, and
+// computes standard errors.
 func mdlFit(pr mdlProblem, opts FitOptions) ([]float64, FitInfo, error) {
 	info := FitInfo{Model: pr.model, N: pr.count, Penalty: opts.Penalty}
 	if !(opts.Penalty >= 0) || math.IsInf(opts.Penalty, 0) {
 		return nil, info, fmt.Errorf("churn: fit %s: penalty %v: %w", pr.model, opts.Penalty, satmetrics.ErrRange)
 	}
-	maxIter := opts.MaxIter
-	if maxIter <= 0 {
-		maxIter = 1000
+	if opts.MaxEvals < 0 {
+		return nil, info, fmt.Errorf("churn: fit %s: max evaluations %d: %w", pr.model, opts.MaxEvals, satmetrics.ErrRange)
 	}
 	k := len(pr.names)
 	lam := opts.Penalty
@@ -145,6 +154,7 @@ func mdlFit(pr mdlProblem, opts FitOptions) ([]float64, FitInfo, error) {
 	gp := make([]float64, k)
 	evals := 0
 	obj := func(th, g []float64) float64 {
+		evals++
 		for i := range th {
 			p[i] = math.Exp(th[i])
 		}
@@ -152,64 +162,76 @@ func mdlFit(pr mdlProblem, opts FitOptions) ([]float64, FitInfo, error) {
 		for _, v := range p {
 			pen += lam * v * v
 		}
-		if g == nil || !pr.analytic {
-			evals++
+		if g == nil {
 			return -pr.ll(p, nil)/pr.n + pen
 		}
-		evals++
 		ll := pr.ll(p, gp)
 		for i := range g {
 			g[i] = (-gp[i]/pr.n + 2*lam*p[i]) * p[i]
 		}
 		return -ll/pr.n + pen
 	}
-	fg := obj
-	gtol := 1e-9
+	f := func(th []float64) float64 { return obj(th, nil) }
+	fg := optimize.FuncGrad(obj)
 	if !pr.analytic {
-		gtol = 1e-9
-		fg = func(th, g []float64) float64 {
-			if g == nil {
-				return obj(th, nil)
+		fg = optimize.NumGrad(f, 0)
+	}
+	settings := optimize.BFGSSettings{Tol: mdlTol, MaxEvals: opts.MaxEvals}
+	interior := func(x []float64) bool {
+		for _, v := range x {
+			if math.Abs(v) >= mdlBoundary {
+				return false
 			}
-			return mdlNumGrad(func(x []float64) float64 { return obj(x, nil) }, th, g, 1e-5)
 		}
+		return true
 	}
 
-	var best mdlOptResult
+	var best optimize.Result
+	found := false
 	for _, s := range pr.starts {
 		th := make([]float64, k)
 		for i := range th {
 			th[i] = math.Log(s[i])
 		}
-		r := mdlBFGS(fg, th, maxIter, gtol)
-		if best.x == nil || (mdlFinite(r.f) && (r.f < best.f || !mdlFinite(best.f))) {
-			best = r
+		r, err := optimize.BFGS(fg, th, settings)
+		if err != nil {
+			continue // not finite at this start
 		}
-		info.Iterations += r.iter
-		if r.converged && mdlMaxAbs(r.x) < mdlBoundary {
+		info.Iterations += r.Iterations
+		if !found || r.F < best.F {
+			best, found = r, true
+		}
+		if r.Converged && interior(r.X) {
 			break
 		}
 	}
-	if !best.converged && mdlFinite(best.f) {
-		nm := mdlNelderMead(func(x []float64) float64 { return obj(x, nil) }, best.x, 0.1, 200*k*k, 1e-13)
-		r := mdlBFGS(fg, nm.x, maxIter, gtol)
-		info.Iterations += nm.iter + r.iter
-		if r.f <= best.f || r.converged {
-			best = r
+	if !found {
+		info.Evaluations = evals
+		return nil, info, fmt.Errorf("churn: fit %s: the log-likelihood is not finite at any starting point: %w", pr.model, ErrModelData)
+	}
+	if !best.Converged {
+		nm, err := optimize.NelderMead(f, best.X, optimize.Settings{FTol: 1e-13, XTol: 1e-10, MaxEvals: opts.MaxEvals})
+		if err == nil {
+			info.Iterations += nm.Iterations
+			if r, err := optimize.BFGS(fg, nm.X, settings); err == nil {
+				info.Iterations += r.Iterations
+				if r.F <= best.F || r.Converged {
+					best = r
+				}
+			}
 		}
 	}
 	info.Evaluations = evals
-	if !mdlFinite(best.f) {
-		return nil, info, fmt.Errorf("churn: fit %s: the log-likelihood is not finite at any starting point: %w", pr.model, ErrModelData)
-	}
 	est := make([]float64, k)
 	for i := range est {
-		est[i] = math.Exp(best.x[i])
+		est[i] = math.Exp(best.X[i])
 	}
 	info.LogLik = pr.ll(est, nil)
-	info.Converged = best.converged
-	info.Message = best.msg
-	for i, th := range best.x {
+	info.Converged = best.Converged
+	if !best.Converged {
+		info.Message = "the optimiser stopped before its convergence test was met"
+	}
+	for i, th := range best.X {
 		if math.Abs(th) >= mdlBoundary {
 			info.Converged = false
 			info.Message = fmt.Sprintf("parameter %s = %.4g is at the boundary of the parameter space (the data do not identify it)", pr.names[i], est[i])
@@ -225,64 +247,37 @@ func mdlFit(pr mdlProblem, opts FitOptions) ([]float64, FitInfo, error) {
 }
 
 // mdlStdErr returns the standard errors at p from the observed information
-// −∇²(LL − nλΣp²), by central differences of the analytic gradient (steps
-// 1e-5·p) or second differences of LL (steps 1e-4·p); zeros if the
-// information is not positive definite.
+// −∇²(LL − nλΣp²), computed by internal/optimize from the analytic
+// gradient (HessianGrad) or from LL alone (Hessian, with Richardson
+// extrapolation); zeros if the information is not positive definite.
 func mdlStdErr(pr mdlProblem, p []float64, lam float64) []float64 {
 	k := len(p)
-	info := make([]float64, k*k)
-	q := append([]float64(nil), p...)
-	if pr.analytic {
-		gp := make([]float64, k)
-		gm := make([]float64, k)
-		for j := 0; j < k; j++ {
-			h := 1e-5 * p[j]
-			q[j] = p[j] + h
-			pr.ll(q, gp)
-			q[j] = p[j] - h
-			pr.ll(q, gm)
-			q[j] = p[j]
-			for i := 0; i < k; i++ {
-				info[i*k+j] = -(gp[i] - gm[i]) / (2 * h)
-			}
-		}
-	} else {
-		f := func() float64 { return pr.ll(q, nil) }
-		f0 := f()
-		for i := 0; i < k; i++ {
-			hi := 1e-4 * p[i]
-			q[i] = p[i] + hi
-			fp := f()
-			q[i] = p[i] - hi
-			fm := f()
-			q[i] = p[i]
-			info[i*k+i] = -(fp - 2*f0 + fm) / (hi * hi)
-			for j := 0; j < i; j++ {
-				hj := 1e-4 * p[j]
-				var v float64
-				for _, sg := range [4][3]float64{{1, 1, 1}, {1, -1, -1}, {-1, 1, -1}, {-1, -1, 1}} {
-					q[i], q[j] = p[i]+sg[0]*hi, p[j]+sg[1]*hj
-					v += sg[2] * f()
-				}
-				q[i], q[j] = p[i], p[j]
-				info[i*k+j] = -v / (4 * hi * hj)
-			}
-		}
-	}
-	for i := 0; i < k; i++ {
-		info[i*k+i] += 2 * lam * pr.n
-		for j := 0; j < i; j++ {
-			m := (info[i*k+j] + info[j*k+i]) / 2
-			info[i*k+j], info[j*k+i] = m, m
-		}
-	}
 	se := make([]float64, k)
-	inv, ok := mdlCholInverse(info, k)
-	if !ok {
+	var H [][]float64
+	var err error
+	if pr.analytic {
+		H, err = optimize.HessianGrad(func(x, g []float64) float64 {
+			v := pr.ll(x, g)
+			for i := range g {
+				g[i] = -g[i]
+			}
+			return -v
+		}, p, 0)
+	} else {
+		H, err = optimize.Hessian(func(x []float64) float64 { return -pr.ll(x, nil) }, p, 0)
+	}
+	if err != nil {
+		return se
+	}
+	for i := range H {
+		H[i][i] += 2 * lam * pr.n
+	}
+	inv, err := optimize.InverseSPD(H)
+	if err != nil {
 		return se
 	}
 	for i := range se {
-		if v := inv[i*k+i]; v > 0 && mdlFinite(v) {
+		if v := inv[i][i]; v > 0 && mdlFinite(v) {
 			se[i] = math.Sqrt(v)
 		}
 	}

@@ -213,3 +213,5 @@ func mdlLgammaRatio(x, a float64) float64 {
 func mdlLbetaShift(a, b, u float64) float64 {
 	return mdlLgammaRatio(b, a) - mdlLgammaRatio(b+u, a)
 }
+
+func mdlFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

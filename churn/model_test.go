@@ -227,9 +227,9 @@ func mdlCheckFitDegenerate(t *testing.T, fit func([]RFM, FitOptions) (FitInfo, e
 		t.Errorf("fit(recency > age) error = %v, want ErrModelData", err)
 	}
 	data := mdlCDNOWSummary(t)
-	info, err := fit(data, FitOptions{MaxIter: 2})
+	info, err := fit(data, FitOptions{MaxEvals: 3})
 	if !errors.Is(err, ErrFitNotConverged) || info.Converged || info.Message == "" || len(info.Params) != 4 {
-		t.Errorf("fit(MaxIter 2) = %+v, %v, want not converged with a message and the best parameters", info, err)
+		t.Errorf("fit(MaxEvals 3) = %+v, %v, want not converged with a message and the best parameters", info, err)
 	}
 	if !errors.Is(info.Err(), ErrFitNotConverged) {
 		t.Errorf("info.Err() = %v, want ErrFitNotConverged", info.Err())
