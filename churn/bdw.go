@@ -86,7 +86,7 @@ func (m BdW) Survival(t int) (float64, error) {
 	if err := mdlCheckPeriod("bdw", t, 0); err != nil {
 		return 0, err
 	}
-	return math.Exp(m.lnS(float64(t))), nil
+	return math.Exp(m.lnS(float64(t))), nil // t^c = +Inf gives S = 0
 }
 
 // SurvivalCurve returns S(0), S(1), …, S(periods), non-increasing from 1.
@@ -112,7 +112,7 @@ func (m BdW) RetentionRate(t int) (float64, error) {
 	if err := mdlCheckPeriod("bdw", t, 1); err != nil {
 		return 0, err
 	}
-	return math.Exp(m.lnS(float64(t)) - m.lnS(float64(t-1))), nil
+	return mdlResult("bdw retention rate", math.Exp(m.lnS(float64(t))-m.lnS(float64(t-1))))
 }
 
 // ProbChurn returns P(T = t) = S(t−1) − S(t), for t ≥ 1.
@@ -124,6 +124,9 @@ func (m BdW) ProbChurn(t int) (float64, error) {
 		return 0, err
 	}
 	prev, cur := m.lnS(float64(t-1)), m.lnS(float64(t))
+	if math.IsInf(prev, -1) {
+		return 0, nil
+	}
 	return math.Exp(prev) * -math.Expm1(cur-prev), nil
 }
 

@@ -153,3 +153,31 @@ func TestBdWErrors(t *testing.T) {
 		t.Errorf("LogLikelihood = %v, %v", v, err)
 	}
 }
+
+// TestBdWExtremeTenure checks that tenures where t^c overflows give the
+// limits (survival 0, churn probability 0) or an error, not NaN.
+func TestBdWExtremeTenure(t *testing.T) {
+	m := BdW{1, 1, 30}
+	const big = math.MaxInt64
+	if s, err := m.Survival(big); err != nil || s != 0 {
+		t.Errorf("Survival(MaxInt64) = %v, %v, want 0", s, err)
+	}
+	if p, err := m.ProbChurn(big); err != nil || p != 0 {
+		t.Errorf("ProbChurn(MaxInt64) = %v, %v, want 0", p, err)
+	}
+	if r, err := m.RetentionRate(big); err == nil && !(r >= 0 && r <= 1) {
+		t.Errorf("RetentionRate(MaxInt64) = %v, %v", r, err)
+	}
+}
+
+// TestFitRetentionOneCustomer: a cohort of one customer who churned in
+// period two puts the maximum of the likelihood at the boundary (θ fixed
+// at 1/2 for everyone: α, β → ∞), reported as not converged.
+func TestFitRetentionOneCustomer(t *testing.T) {
+	if _, info, err := FitSBG([][]int64{{1, 1, 0}}, FitOptions{}); !errors.Is(err, ErrFitNotConverged) || info.Converged {
+		t.Errorf("FitSBG(one customer) = %+v, %v, want not converged", info, err)
+	}
+	if _, _, err := FitSBG([][]int64{{1, 0}}, FitOptions{}); !errors.Is(err, ErrModelData) {
+		t.Errorf("FitSBG(one customer, churned at once) error = %v, want ErrModelData", err)
+	}
+}

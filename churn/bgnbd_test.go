@@ -1,8 +1,10 @@
 package churn
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/leanovate/gopter"
@@ -44,6 +46,9 @@ func TestFitBGNBDPublished(t *testing.T) {
 	}
 	if !mdlClose(info.LogLik, ref.LogLik, 1e-9) {
 		t.Errorf("FitBGNBD(CDNOW) log-likelihood = %v, SciPy %v", info.LogLik, ref.LogLik)
+	}
+	if b, err := json.Marshal(info); err != nil || !strings.Contains(string(b), `"model":"bg/nbd"`) {
+		t.Errorf("json.Marshal(info) = %s, %v", b, err)
 	}
 	// Standard errors are positive and the log-Wald interval covers the estimate.
 	for _, p := range info.Params {

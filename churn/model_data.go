@@ -1,6 +1,7 @@
 package churn
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -90,7 +91,7 @@ func mdlPrepare(model string, data []RFM) (*mdlRFMData, error) {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return int(d.xs[a] - d.xs[b]) })
+	slices.SortFunc(order, func(a, b int32) int { return cmp.Compare(d.xs[a], d.xs[b]) })
 	remap := make([]int32, len(order))
 	sorted := make([]int64, len(order))
 	for newi, old := range order {

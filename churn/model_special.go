@@ -196,6 +196,9 @@ func mdlIntegrate(f func(float64) float64, a, b, rtol float64) float64 {
 // uses Stirling's series, in which the leading terms combine to
 // (x−1/2)·ln(1+a/x) + a·ln(x+a) − a (error below 1e-15).
 func mdlLgammaRatio(x, a float64) float64 {
+	if math.IsInf(x, 1) {
+		return math.Inf(1) // ~ a·ln x
+	}
 	if x < 20 {
 		return mdlLgamma(x+a) - mdlLgamma(x)
 	}
