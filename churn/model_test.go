@@ -293,6 +293,9 @@ func FuzzDecodePurchaseModel(f *testing.F) {
 	f.Add([]byte(`{"model":"pareto/nbd","r":0.553,"alpha":10.578,"s":0.606,"beta":11.669}`))
 	f.Add([]byte(`{"model":"mbg/nbd","r":1,"alpha":1,"a":1,"b":1e300}`))
 	f.Add([]byte(`{"model":"sbg","alpha":0.668,"beta":3.806}`))
+	f.Add([]byte(`{"model":"bdw","alpha":0.2,"beta":1.4,"c":1.7}`))
+	f.Add([]byte(`{"model":"gamma-gamma","p":6.25,"q":3.74,"gamma":15.44}`))
+	f.Add([]byte(`{"model":"bg/bb","alpha":1.204,"beta":0.75,"gamma":0.657,"delta":2.783}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		m, err := DecodePurchaseModel(b)
 		if err == nil {
@@ -309,6 +312,18 @@ func FuzzDecodePurchaseModel(f *testing.F) {
 		if err == nil {
 			if _, err := json.Marshal(r); err != nil {
 				t.Fatalf("decoded %v but cannot encode it: %v", r, err)
+			}
+		}
+		var g GammaGamma
+		if err := json.Unmarshal(b, &g); err == nil {
+			if _, err := json.Marshal(g); err != nil {
+				t.Fatalf("decoded %v but cannot encode it: %v", g, err)
+			}
+		}
+		var bb BGBB
+		if err := json.Unmarshal(b, &bb); err == nil {
+			if _, err := json.Marshal(bb); err != nil {
+				t.Fatalf("decoded %v but cannot encode it: %v", bb, err)
 			}
 		}
 	})

@@ -265,8 +265,9 @@ func (m SBG) ExpectedLifetime() (float64, error) {
 // It counts the payments the customer will make, each in units of the
 // payment per period: the payment at the imminent renewal is not
 // discounted, the one a period later is discounted once, and so on. For
-// renewals = 0 it is the expected discounted number of renewals of a new
-// customer, one less than the discounted expected lifetime. d = 0 gives the
+// renewals = 0 it values the renewals of a new customer at the end of the
+// first period, so that the discounted expected lifetime of a new customer,
+// counting the first payment, is 1 + DERL(d, 0)/(1+d). d = 0 gives the
 // undiscounted expected residual lifetime (β+n−1)/(α−1), finite only for
 // α > 1. It returns an error wrapping satmetrics.ErrRange for d < 0 or a
 // negative number of renewals.

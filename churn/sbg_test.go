@@ -115,6 +115,22 @@ func TestSBGReference(t *testing.T) {
 			}
 		}
 	}
+	// The discounted expected lifetime of a new customer, 1 + DERL(d, 0)/(1+d),
+	// against its closed form ₂F₁(1, β; α+β; 1/(1+d)) (Fader and Hardie 2010)
+	// summed here term by term: S(t) = Π_{i<t} (β+i)/(α+β+i).
+	for _, p := range [][2]float64{{0.668, 3.806}, {1.5, 3}} {
+		m := SBG{p[0], p[1]}
+		derl, _ := m.DERL(0.1, 0)
+		var del float64
+		s := 1.0
+		for t := 0; t < 2000; t++ {
+			del += s / math.Pow(1.1, float64(t))
+			s *= (m.Beta + float64(t)) / (m.Alpha + m.Beta + float64(t))
+		}
+		if !mdlClose(1+derl/1.1, del, 1e-12) {
+			t.Errorf("%+v: 1 + DERL(0.1, 0)/1.1 = %v, discounted expected lifetime %v", m, 1+derl/1.1, del)
+		}
+	}
 	m := SBG{1.5, 3}
 	if e, err := m.ExpectedLifetime(); err != nil || !mdlClose(e, 3.5/0.5, 1e-15) {
 		t.Errorf("ExpectedLifetime = %v, %v, want 7", e, err)
