@@ -233,8 +233,9 @@ func (m BGNBD) LogLikelihood(data []RFM) (float64, error) {
 //
 //	E[X(t)] = (a+b−1)/(a−1) · [1 − (α/(α+t))^r · ₂F₁(r, b; a+b−1; t/(α+t))],
 //
-// evaluated through Euler's transformation of ₂F₁, which is also valid at
-// a = 1 and for a+b ≤ 1 (where the formula as printed is not).
+// evaluated through Euler's transformation of ₂F₁ as a series without
+// poles, so that it is also defined at a = 1 and a + b = 1, where the
+// printed formula has removable singularities.
 func (m BGNBD) ExpectedPurchases(t float64) (float64, error) {
 	if err := m.Validate(); err != nil {
 		return 0, err

@@ -93,8 +93,8 @@ func TestBGNBDLaws(t *testing.T) {
 	props.TestingRun(t)
 }
 
-// TestBGNBDAtAEqualOne checks the removable singularity at a = 1: the
-// prediction there is the average of its neighbours.
+// TestBGNBDAtAEqualOne checks the removable singularities at a = 1 and
+// a + b = 1: the prediction there is the average of its neighbours.
 func TestBGNBDAtAEqualOne(t *testing.T) {
 	c := RFM{Frequency: 3, Recency: 20, Age: 30}
 	at := func(a float64) (float64, float64) {
@@ -108,6 +108,14 @@ func TestBGNBDAtAEqualOne(t *testing.T) {
 	eh, ch := at(1 + 1e-4)
 	if !mdlClose(e0, (el+eh)/2, 1e-8) || !mdlClose(c0, (cl+ch)/2, 1e-8) {
 		t.Errorf("at a = 1: %v, %v; neighbours average %v, %v", e0, c0, (el+eh)/2, (cl+ch)/2)
+	}
+	// and at a + b = 1, where ₂F₁(r, b; a+b−1; z) has c = 0.
+	atB := func(b float64) float64 {
+		e, _ := BGNBD{0.5, 5, 0.4, b}.ExpectedPurchases(30)
+		return e
+	}
+	if e0, el, eh := atB(0.6), atB(0.6-1e-4), atB(0.6+1e-4); !mdlClose(e0, (el+eh)/2, 1e-8) {
+		t.Errorf("at a + b = 1: %v; neighbours average %v", e0, (el+eh)/2)
 	}
 }
 
