@@ -292,10 +292,15 @@ func (m BGNBD) ConditionalExpectedPurchases(c RFM, t float64) (float64, error) {
 	if err := mdlCheckHorizon(t); err != nil {
 		return 0, err
 	}
+	_, v := m.score(&c, t)
+	return mdlResult("bg/nbd conditional expected purchases", v)
+}
+
+func (m BGNBD) score(c *RFM, t float64) (alive, expected float64) {
 	x := float64(c.Frequency)
 	z := t / (m.Alpha + c.Age + t)
-	v := mdlBGTerm(m.A+m.B-1-m.R, m.A, m.A+m.B+x-1, z) * m.probAlive(c)
-	return mdlResult("bg/nbd conditional expected purchases", v)
+	alive = m.probAlive(*c)
+	return alive, mdlBGTerm(m.A+m.B-1-m.R, m.A, m.A+m.B+x-1, z) * alive
 }
 
 // ProbPurchases returns P(X(t) = n), the probability that a customer who

@@ -101,6 +101,7 @@ func TestScorePurchases(t *testing.T) {
 			t.Errorf("score %d = %+v, want %v, %v", i, out[i], p, e)
 		}
 	}
+	good := out
 	bad := append(data[:2:2], RFM{ID: "x", Frequency: -1})
 	out, err = ScorePurchases(m, bad, 39, nil)
 	if !errors.Is(err, ErrModelData) || len(out) != 2 {
@@ -108,5 +109,28 @@ func TestScorePurchases(t *testing.T) {
 	}
 	if _, err := ScorePurchases(m, data[:1], -1, nil); !errors.Is(err, ErrModelData) {
 		t.Errorf("ScorePurchases(t = -1) error = %v", err)
+	}
+	if _, err := ScorePurchases(m, data[:1], 1e300, nil); !errors.Is(err, satmetrics.ErrUndefined) {
+		t.Errorf("ScorePurchases(t = 1e300) error = %v, want ErrUndefined", err)
+	}
+	if _, err := ScorePurchases(BGNBD{}, data[:1], 1, nil); !errors.Is(err, ErrModelParams) {
+		t.Errorf("ScorePurchases(zero model) error = %v, want ErrModelParams", err)
+	}
+	// A model from outside the package goes through the interface methods.
+	type wrapped struct{ PurchaseModel }
+	slow, err := ScorePurchases(wrapped{m}, data, 39, nil)
+	if err != nil || len(slow) != len(data) {
+		t.Fatalf("ScorePurchases(wrapped) = %d scores, %v", len(slow), err)
+	}
+	for i := range slow {
+		if slow[i] != good[i] {
+			t.Errorf("wrapped score %d = %+v, direct %+v", i, slow[i], good[i])
+		}
+	}
+	if out, err := ScorePurchases(wrapped{m}, bad, 39, nil); !errors.Is(err, ErrModelData) || len(out) != 2 {
+		t.Errorf("ScorePurchases(wrapped, bad third) = %d scores, %v", len(out), err)
+	}
+	if _, err := ScorePurchases(wrapped{m}, data[:1], -1, nil); !errors.Is(err, ErrModelData) {
+		t.Errorf("ScorePurchases(wrapped, t = -1) error = %v", err)
 	}
 }

@@ -116,10 +116,15 @@ func (m MBGNBD) ConditionalExpectedPurchases(c RFM, t float64) (float64, error) 
 	if err := mdlCheckHorizon(t); err != nil {
 		return 0, err
 	}
+	_, v := m.score(&c, t)
+	return mdlResult("mbg/nbd conditional expected purchases", v)
+}
+
+func (m MBGNBD) score(c *RFM, t float64) (alive, expected float64) {
 	x := float64(c.Frequency)
 	z := t / (m.Alpha + c.Age + t)
-	v := mdlBGTerm(m.A+m.B-m.R, m.A, m.A+m.B+x, z) * m.probAlive(c)
-	return mdlResult("mbg/nbd conditional expected purchases", v)
+	alive = m.probAlive(*c)
+	return alive, mdlBGTerm(m.A+m.B-m.R, m.A, m.A+m.B+x, z) * alive
 }
 
 // ProbPurchases returns P(X(t) = n) for a customer who has just made a

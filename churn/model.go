@@ -426,6 +426,20 @@ type PurchaseModel interface {
 	LogLikelihood(data []RFM) (float64, error)
 }
 
+// mdlScorer is implemented by the purchase models of this package: score
+// returns P(alive) and the conditional expected purchases of a valid
+// history under valid parameters and horizon.
+type mdlScorer interface {
+	Validate() error
+	score(c *RFM, t float64) (alive, expected float64)
+}
+
+var (
+	_ mdlScorer = BGNBD{}
+	_ mdlScorer = MBGNBD{}
+	_ mdlScorer = ParetoNBD{}
+)
+
 var (
 	_ PurchaseModel = BGNBD{}
 	_ PurchaseModel = MBGNBD{}
@@ -448,6 +462,28 @@ type PurchaseScore struct {
 // history is impossible or whose score is undefined; the scores before it
 // are in the returned slice.
 func ScorePurchases(m PurchaseModel, data []RFM, t float64, dst []PurchaseScore) ([]PurchaseScore, error) {
+	if sc, ok := m.(mdlScorer); ok {
+		// The models of this package compute P(alive) once for both.
+		if err := sc.Validate(); err != nil {
+			return dst, err
+		}
+		if err := mdlCheckHorizon(t); err != nil {
+			return dst, err
+		}
+		for i := range data {
+			c := &data[i]
+			if err := mdlCheckRFM(c.Frequency, c.Recency, c.Age); err != nil {
+				return dst, fmt.Errorf("churn: score customer %d %q: %w", i, c.ID, err)
+			}
+			p, e := sc.score(c, t)
+			if !mdlFinite(e) {
+				_, err := mdlResult("conditional expected purchases", e)
+				return dst, fmt.Errorf("churn: score customer %d %q: %w", i, c.ID, err)
+			}
+			dst = append(dst, PurchaseScore{ID: c.ID, ProbAlive: p, ExpectedPurchases: e})
+		}
+		return dst, nil
+	}
 	for i := range data {
 		c := &data[i]
 		p, err := m.ProbAlive(*c)

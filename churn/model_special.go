@@ -75,6 +75,7 @@ func mdlBGTerm(A, a, C, z float64) float64 {
 	L := math.Log1p(-z)
 	var s float64
 	t := A * z // n = 1
+	regular := math.Abs(A) + 1
 	for n := 1; ; n++ {
 		s += t
 		fn := float64(n)
@@ -82,8 +83,14 @@ func mdlBGTerm(A, a, C, z float64) float64 {
 		t *= ratio
 		// Once A+n > 0 the terms keep one sign and their ratio tends
 		// monotonically to z, so the tail is below |t|·R/(1−R).
-		if R := math.Max(math.Abs(ratio), z); fn > math.Abs(A)+1 && R < 1 && math.Abs(t) <= 1e-17*math.Abs(s)*(1-R) {
-			break
+		if fn > regular {
+			R := math.Abs(ratio)
+			if R < z {
+				R = z
+			}
+			if R < 1 && math.Abs(t) <= 1e-16*math.Abs(s)*(1-R) {
+				break
+			}
 		}
 		if t == 0 {
 			break

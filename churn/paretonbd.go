@@ -204,11 +204,15 @@ func (m ParetoNBD) ConditionalExpectedPurchases(c RFM, t float64) (float64, erro
 	if err := mdlCheckHorizon(t); err != nil {
 		return 0, err
 	}
-	x := float64(c.Frequency)
-	_, p := m.lnBracket(x, c.Recency, c.Age)
-	bT := m.Beta + c.Age
-	v := (m.R + x) * bT / (m.Alpha + c.Age) * mdlExpm1Ratio(1-m.S, math.Log1p(t/bT)) * p
+	_, v := m.score(&c, t)
 	return mdlResult("pareto/nbd conditional expected purchases", v)
+}
+
+func (m ParetoNBD) score(c *RFM, t float64) (alive, expected float64) {
+	x := float64(c.Frequency)
+	_, alive = m.lnBracket(x, c.Recency, c.Age)
+	bT := m.Beta + c.Age
+	return alive, (m.R + x) * bT / (m.Alpha + c.Age) * mdlExpm1Ratio(1-m.S, math.Log1p(t/bT)) * alive
 }
 
 // ProbPurchases returns P(X(t) = n) for a customer who has just made a
