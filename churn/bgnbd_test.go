@@ -47,6 +47,13 @@ func TestFitBGNBDPublished(t *testing.T) {
 	if !mdlClose(info.LogLik, ref.LogLik, 1e-9) {
 		t.Errorf("FitBGNBD(CDNOW) log-likelihood = %v, SciPy %v", info.LogLik, ref.LogLik)
 	}
+	// Standard errors: statsmodels' numerical Hessian at the SciPy
+	// estimate; both are finite differences, so the tolerance is a relative 1e-3.
+	for i, p := range info.Params {
+		if math.Abs(p.StdErr-ref.StdErr[i]) > 1e-3*ref.StdErr[i] {
+			t.Errorf("FitBGNBD(CDNOW) standard error of %s = %v, statsmodels %v", p.Name, p.StdErr, ref.StdErr[i])
+		}
+	}
 	if b, err := json.Marshal(info); err != nil || !strings.Contains(string(b), `"model":"bg/nbd"`) {
 		t.Errorf("json.Marshal(info) = %s, %v", b, err)
 	}

@@ -146,6 +146,7 @@ type mdlRef struct {
 	Fits map[string]struct {
 		Params []float64 `json:"params"`
 		LogLik float64   `json:"loglik"`
+		StdErr []float64 `json:"stderr"`
 	} `json:"fits"`
 }
 

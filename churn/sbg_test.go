@@ -44,6 +44,12 @@ func TestFitSBGPublished(t *testing.T) {
 		if !mdlClose(m.Alpha, r.Params[0], 1e-6) || !mdlClose(m.Beta, r.Params[1], 1e-6) || !mdlClose(info.LogLik, r.LogLik, 1e-10) {
 			t.Errorf("FitSBG(%s) = %+v, LL %v; SciPy %v, LL %v", c.name, m, info.LogLik, r.Params, r.LogLik)
 		}
+		// Standard errors from statsmodels' numerical Hessian (relative tolerance 1e-3).
+		for i, p := range info.Params {
+			if math.Abs(p.StdErr-r.StdErr[i]) > 1e-3*r.StdErr[i] {
+				t.Errorf("FitSBG(%s) standard error of %s = %v, statsmodels %v", c.name, p.Name, p.StdErr, r.StdErr[i])
+			}
+		}
 		ll, err := m.LogLikelihood([][]int64{c.data})
 		if err != nil || ll != info.LogLik || info.N != 1000 {
 			t.Errorf("LogLikelihood = %v, %v; info %+v", ll, err, info)

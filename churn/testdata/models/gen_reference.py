@@ -8,7 +8,7 @@ papers print them, evaluated with mpmath at 30 significant digits
 (hypergeometric functions with mpmath.hyp2f1, sums with mpmath.nsum,
 integrals with mpmath.quad), and fits by maximum likelihood with
 scipy.optimize on an independent summary of the raw CDNOW transactions made
-with pandas. Run it from this directory:
+with pandas (standard errors from statsmodels' numerical Hessian). Run it from this directory:
 
     /usr/bin/python3 gen_reference.py > reference.json
 
@@ -33,6 +33,7 @@ import mpmath as mp
 import numpy as np
 import pandas as pd
 from scipy import optimize, special
+from statsmodels.tools.numdiff import approx_hess3
 
 mp.mp.dps = 30
 F = lambda v: float(v)
@@ -374,7 +375,9 @@ def main():
         fits['bdw_' + name] = {'params': est.tolist(), 'loglik': ll}
         lS2 = lambda p: (lambda t: special.betaln(p[0], p[1] + t) - special.betaln(p[0], p[1]))
         est, ll = fit(lambda lp: cohort_negll(lS2(np.exp(lp)), [data]), [1.0, 1.0])
-        fits['sbg_' + name] = {'params': est.tolist(), 'loglik': ll}
+        H = approx_hess3(est, lambda p: cohort_negll(lS2(p), [data]))
+        se = np.sqrt(np.diag(np.linalg.inv(H)))
+        fits['sbg_' + name] = {'params': est.tolist(), 'loglik': ll, 'stderr': se.tolist()}
     lS2 = lambda p: (lambda t: special.betaln(p[0], p[1] + t) - special.betaln(p[0], p[1]))
     mixed = [high, [1000, 880, 770, 690], [2000, 1750]]
     est, ll = fit(lambda lp: cohort_negll(lS2(np.exp(lp)), mixed), [1.0, 1.0])
@@ -384,7 +387,11 @@ def main():
     est, ll = fit(mbg_negll, [1.0, 1.0, 1.0, 1.0], (x, tx, T))
     fits['mbgnbd_cdnow_sample'] = {'params': est.tolist(), 'loglik': ll}
     est, ll = fit(bgnbd_negll, [1.0, 1.0, 1.0, 1.0], (x, tx, T))
-    fits['bgnbd_cdnow_sample'] = {'params': est.tolist(), 'loglik': ll}
+    # Standard errors from the observed information: the Hessian of -LL in
+    # the natural parameters by statsmodels' finite differences.
+    H = approx_hess3(est, lambda p: bgnbd_negll(np.log(p), x, tx, T))
+    se = np.sqrt(np.diag(np.linalg.inv(H)))
+    fits['bgnbd_cdnow_sample'] = {'params': est.tolist(), 'loglik': ll, 'stderr': se.tolist()}
     out['fits'] = fits
     json.dump(out, sys.stdout, indent=1)
     sys.stdout.write('\n')
