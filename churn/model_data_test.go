@@ -167,10 +167,10 @@ func mdlReference(t testing.TB) *mdlRef {
 	return &r
 }
 
-// mdlClose reports whether got is within rel of want, relatively, or
-// within rel absolutely when want is near zero.
+// mdlClose reports whether got is within rel of want, relatively (with an
+// absolute floor of 1e-300 for want = 0).
 func mdlClose(got, want, rel float64) bool {
-	return math.Abs(got-want) <= rel*math.Max(1, math.Abs(want))
+	return math.Abs(got-want) <= rel*math.Abs(want)+1e-300
 }
 
 // mdlCDNOWExact returns the calibration summary of the CDNOW sample made by
