@@ -289,7 +289,7 @@
 // and Tarone-Ware tests, and against the textbook values for the 6-MP arm
 // of Freireich's leukaemia trial [15] (S(6) = 0.857, SE 0.076; S(23) =
 // 0.448, SE 0.135); the scripts and their output are in testdata/. The
-// models reproduce the published estimates [16, 18-23] from the data of the
+// models reproduce the published estimates [16], [19], [20], [22], [23] from the data of the
 // papers, and their predictions match an independent evaluation of the
 // papers' closed forms with mpmath and SciPy (testdata/models/).
 //
