@@ -7,8 +7,8 @@
 #   respondents.csv   the generated respondents (categories, rating, base weight)
 #   population.json   the population margins
 #   weights.csv       weights computed by survey::postStratify, rake, trimWeights
-#   estimates.csv     svymean / svyciprop on the calibrated designs, chisq.test,
-#                     and the margin of error formula
+#   estimates.csv     svymean / svyciprop on the calibrated designs, chisq.test
+#   moe.csv           the margin of error formula
 suppressMessages(library(survey))
 library(jsonlite)
 options(digits = 17)
@@ -148,18 +148,9 @@ moe <- function(p, n, N, level) {
   f <- if (N == 0) 1 else sqrt((N - n) / (N - 1))
   z * sqrt(p * (1 - p) / n) * f
 }
-cases <- list(c(0.5, 1000, 0, 0.95), c(0.5, 1000, 10000, 0.95), c(0.3, 400, 2000, 0.90),
-              c(0.12, 150, 151, 0.99), c(0.5, 385, 0, 0.95), c(0.8, 57.3, 300, 0.95))
-for (i in seq_along(cases)) {
-  cs <- cases[[i]]
-  add(sprintf("moe.%g.%g.%g.%g", cs[1], cs[2], cs[3], cs[4]), moe(cs[1], cs[2], cs[3], cs[4]))
-}
-# The same, for an SRS of n = 400 out of N = 2000 with 120 successes, as
-# survey's svyciprop(method = "mean") computes it, whose variance is
-# (1 - n/N) p (1 - p) / (n - 1) = (N - n)/N p(1-p)/(n-1); recorded to check
-# the relation between the two forms, not used as MarginOfError's definition.
-srs <- data.frame(x = c(rep(1, 120), rep(0, 280)), N = 2000)
-ds <- svydesign(ids = ~1, fpc = ~N, data = srs)
-add("srs.fpc.mean.se", SE(svymean(~x, ds)))
-
+cases <- rbind(c(0.5, 1000, 0, 0.95), c(0.5, 1000, 10000, 0.95), c(0.3, 400, 2000, 0.90),
+               c(0.12, 150, 151, 0.99), c(0.5, 385, 0, 0.95), c(0.8, 57.3, 300, 0.95))
+moes <- data.frame(p = cases[, 1], n = cases[, 2], N = cases[, 3], level = cases[, 4])
+moes$moe <- mapply(moe, moes$p, moes$n, moes$N, moes$level)
 write.csv(g17(est), "estimates.csv", row.names = FALSE, quote = FALSE)
+write.csv(g17(moes), "moe.csv", row.names = FALSE, quote = FALSE)
