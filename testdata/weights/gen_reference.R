@@ -139,6 +139,10 @@ for (v in names(pop)) {
 ct <- suppressWarnings(chisq.test(c(3, 5, 3, 1), p = c(0.5, 0.3, 0.15, 0.05)))
 add("chisq.small.statistic", ct$statistic)
 add("chisq.small.p", ct$p.value)
+# Far in the upper tail: 990 and 1 respondents for shares 0.5 and 0.5.
+ct <- chisq.test(c(990, 1), p = c(0.5, 0.5))
+add("chisq.tail.statistic", ct$statistic)
+add("chisq.tail.p", ct$p.value)
 
 # 7. Margin of error of a proportion with the finite population
 #    correction, z sqrt(p (1 - p) / n) sqrt((N - n) / (N - 1)) (Cochran 1977,
