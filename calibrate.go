@@ -441,6 +441,7 @@ func (d *design) calibrate(method string, s settings, step func(w []float64) (in
 		if _, err := trim(w, lower, upper); err != nil {
 			// The bounds are feasible, so only a stalled redistribution
 			// gets here: report it as non-convergence below.
+			ok = false
 			break
 		}
 		var n int

@@ -1,7 +1,17 @@
 package satmetrics_test
 
 import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
 	"testing"
+
+	"github.com/leanovate/gopter"
+	"github.com/leanovate/gopter/gen"
+	"github.com/leanovate/gopter/prop"
 
 	"github.com/satmetrics/satmetrics"
 )
@@ -59,5 +69,228 @@ func TestRakeBoundsR(t *testing.T) {
 	mean := 100000.0 / 600
 	if !wrefClose(got.Lower, 0.2*mean, 1e-15) || !wrefClose(got.Upper, 5*mean, 1e-15) {
 		t.Errorf("Rake with bounds: bounds [%v, %v], want [%v, %v]", got.Lower, got.Upper, 0.2*mean, 5*mean)
+	}
+}
+
+// wrefRandom builds a random calibration problem from seed: k
+// classifications of 1 to 5 categories each, respondents that cover every
+// cell of their cross-classification at least once (so that the margins can
+// be met) plus up to 200 more, random population counts, and random base
+// weights in (0.2, 5).
+func wrefRandom(seed int64, k int) ([]satmetrics.Classification, []float64) {
+	rng := rand.New(rand.NewPCG(uint64(seed), 8))
+	sizes := make([]int, k)
+	cells := 1
+	for j := range sizes {
+		sizes[j] = 1 + rng.IntN(5)
+		cells *= sizes[j]
+	}
+	n := cells + rng.IntN(201)
+	classes := make([]satmetrics.Classification, k)
+	total := 1000 + rng.Float64()*1e6
+	for j := range classes {
+		classes[j] = satmetrics.Classification{Name: fmt.Sprintf("c%d", j), Labels: make([]string, n), Population: map[string]float64{}}
+		shares := make([]float64, sizes[j])
+		var sum float64
+		for h := range shares {
+			shares[h] = 0.05 + rng.Float64()
+			sum += shares[h]
+		}
+		for h := range shares {
+			classes[j].Population[fmt.Sprintf("cat%d", h)] = total * shares[h] / sum
+		}
+	}
+	for i := 0; i < n; i++ {
+		cell := i
+		for j := range classes {
+			h := rng.IntN(sizes[j])
+			if i < cells {
+				h = cell % sizes[j]
+				cell /= sizes[j]
+			}
+			classes[j].Labels[i] = fmt.Sprintf("cat%d", h)
+		}
+	}
+	weights := make([]float64, n)
+	for i := range weights {
+		weights[i] = 0.2 + 4.8*rng.Float64()
+	}
+	return classes, weights
+}
+
+// wrefMargins sums weights by the labels of c, independently of the code
+// under test.
+func wrefMargins(c satmetrics.Classification, weights []float64) map[string]float64 {
+	m := map[string]float64{}
+	for i, l := range c.Labels {
+		m[l] += weights[i]
+	}
+	return m
+}
+
+// TestRakeProperties checks, on random problems whose margins can be met,
+// that raking converges, that the weights reproduce every margin within the
+// tolerance and stay positive, that raking on one classification equals
+// post-stratification, and that scaling the base weights does not change the
+// result.
+func TestRakeProperties(t *testing.T) {
+	params := gopter.DefaultTestParameters()
+	params.Rng.Seed(88)
+	props := gopter.NewProperties(params)
+	const tol = 1e-9
+	cfg := satmetrics.Calibration{Tolerance: tol, MaxIter: 10000}
+
+	props.Property("calibrated weights meet every margin and stay positive", prop.ForAll(
+		func(seed int64, k int) string {
+			classes, base := wrefRandom(seed, k)
+			got, err := satmetrics.Rake(classes, base, cfg)
+			if err != nil {
+				return err.Error()
+			}
+			for i, w := range got.Weights {
+				if !(w > 0) {
+					return fmt.Sprintf("weight %d = %v", i, w)
+				}
+			}
+			for _, c := range classes {
+				m := wrefMargins(c, got.Weights)
+				for cat, target := range c.Population {
+					// The independent sums may round differently.
+					if math.Abs(m[cat]-target) > tol*target*(1+1e-6) {
+						return fmt.Sprintf("%s/%s: %v, want %v", c.Name, cat, m[cat], target)
+					}
+				}
+			}
+			return ""
+		},
+		gen.Int64(), gen.IntRange(1, 4),
+	))
+
+	props.Property("raking on one classification equals post-stratification", prop.ForAll(
+		func(seed int64) string {
+			classes, base := wrefRandom(seed, 1)
+			rk, err := satmetrics.Rake(classes, base, cfg)
+			if err != nil {
+				return err.Error()
+			}
+			ps, err := satmetrics.PostStratify(classes[0], base, cfg)
+			if err != nil {
+				return err.Error()
+			}
+			for i := range rk.Weights {
+				if !wrefClose(rk.Weights[i], ps.Weights[i], 1e-12) {
+					return fmt.Sprintf("weight %d: rake %v, post-stratify %v", i, rk.Weights[i], ps.Weights[i])
+				}
+			}
+			return ""
+		},
+		gen.Int64(),
+	))
+
+	props.Property("scaling the base weights changes nothing", prop.ForAll(
+		func(seed int64, scale float64) string {
+			classes, base := wrefRandom(seed, 3)
+			a, err := satmetrics.Rake(classes, base, cfg)
+			if err != nil {
+				return err.Error()
+			}
+			scaled := make([]float64, len(base))
+			for i := range base {
+				scaled[i] = base[i] * scale
+			}
+			b, err := satmetrics.Rake(classes, scaled, cfg)
+			if err != nil {
+				return err.Error()
+			}
+			for i := range a.Weights {
+				if !wrefClose(a.Weights[i], b.Weights[i], 1e-6) {
+					return fmt.Sprintf("weight %d: %v and %v", i, a.Weights[i], b.Weights[i])
+				}
+			}
+			return ""
+		},
+		gen.Int64(), gen.Float64Range(1e-3, 1e3),
+	))
+
+	props.Property("within bounds, weights meet the margins and the bounds", prop.ForAll(
+		func(seed int64) string {
+			classes, base := wrefRandom(seed, 2)
+			b := satmetrics.Bounds{Lower: 0.3, Upper: 3, Relative: true}
+			got, err := satmetrics.Rake(classes, base, satmetrics.Calibration{Tolerance: tol, MaxIter: 1000, Bounds: b})
+			if errors.Is(err, satmetrics.ErrNotConverged) || errors.Is(err, satmetrics.ErrRange) {
+				return "" // margins and bounds cannot always be met together
+			}
+			if err != nil {
+				return err.Error()
+			}
+			mean := got.Total / float64(len(got.Weights))
+			for i, w := range got.Weights {
+				if w < 0.3*mean*(1-tol) || w > 3*mean*(1+tol) {
+					return fmt.Sprintf("weight %d = %v outside [%v, %v]", i, w, 0.3*mean, 3*mean)
+				}
+			}
+			for _, c := range classes {
+				m := wrefMargins(c, got.Weights)
+				for cat, target := range c.Population {
+					if math.Abs(m[cat]-target) > tol*target*(1+1e-6) {
+						return fmt.Sprintf("%s/%s: %v, want %v", c.Name, cat, m[cat], target)
+					}
+				}
+			}
+			return ""
+		},
+		gen.Int64(),
+	))
+	props.TestingRun(t)
+}
+
+// TestRakeNotConverged gives margins that no weights can meet: every
+// respondent of region "north" is on the basic plan, which has 40% of the
+// population, but north has 60%.
+func TestRakeNotConverged(t *testing.T) {
+	classes := []satmetrics.Classification{
+		{Name: "region", Labels: []string{"north", "north", "south", "south"}, Population: map[string]float64{"north": 60, "south": 40}},
+		{Name: "tier", Labels: []string{"basic", "basic", "basic", "pro"}, Population: map[string]float64{"basic": 40, "pro": 60}},
+	}
+	got, err := satmetrics.Rake(classes, nil, satmetrics.Calibration{MaxIter: 50})
+	if !errors.Is(err, satmetrics.ErrNotConverged) {
+		t.Fatalf("Rake: error %v, want ErrNotConverged", err)
+	}
+	for _, s := range []string{"50 iterations", `"region"`} {
+		if !strings.Contains(err.Error(), s) {
+			t.Errorf("Rake: error %q does not say %s", err, s)
+		}
+	}
+	if got.Converged || got.Iterations != 50 || len(got.Weights) != 4 || got.Margins[0].MaxRelativeDifference < 0.1 {
+		t.Errorf("Rake: converged %v after %d sweeps, %d weights, region %v from target; want false, 50, 4, > 0.1",
+			got.Converged, got.Iterations, len(got.Weights), got.Margins[0].MaxRelativeDifference)
+	}
+	if _, err := json.Marshal(got); err != nil {
+		t.Errorf("json.Marshal: %v", err)
+	}
+}
+
+// TestRakeReport checks the report of a small raking by hand: 4
+// respondents, equal initial weights, margins that post-stratification on
+// region alone meets.
+func TestRakeReport(t *testing.T) {
+	classes := []satmetrics.Classification{
+		{Name: "region", Labels: []string{"north", "north", "north", "south"}, Population: map[string]float64{"north": 0.5, "south": 0.5}},
+		{Name: "tier", Labels: []string{"basic", "pro", "basic", "pro"}, Population: map[string]float64{"basic": 1.0 / 3, "pro": 2.0 / 3}},
+	}
+	got, err := satmetrics.Rake(classes, nil, satmetrics.Calibration{Total: 4, Tolerance: 1e-12, MaxIter: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Solution by hand: north basic a, north pro b, south pro c with
+	// 2a + b = 2, c = 2, b + c = 8/3, so b = 2/3 and a = 2/3.
+	want := []float64{2.0 / 3, 2.0 / 3, 2.0 / 3, 2}
+	wrefCompare(t, "Rake", got.Weights, want, 1e-10)
+	north := got.Margins[0].Categories[0]
+	if north.Category != "north" || north.Respondents != 3 || !wrefClose(north.Initial, 3, 1e-15) || !wrefClose(north.Target, 2, 1e-15) || !wrefClose(north.Achieved, 2, 1e-10) {
+		t.Errorf("Rake: report of north %+v, want 3 respondents, initial 3, target 2, achieved 2", north)
+	}
+	if !wrefClose(got.EffectiveN, 16/(3*4.0/9+4), 1e-10) || !wrefClose(got.DesignEffect, 4/got.EffectiveN, 1e-12) {
+		t.Errorf("Rake: effective n %v, design effect %v", got.EffectiveN, got.DesignEffect)
 	}
 }

@@ -78,6 +78,11 @@ const maxTrimRounds = 1000
 // Unlike R, weights of zero (respondents left out) stay zero and are not
 // counted in m or in the mean weight of relative bounds.
 //
+// Each round shrinks the excess by about the ratio of the number of weights
+// at a bound to the number within, so the rounds end quickly when few
+// weights are trimmed and may not end when half or more of them are; Trim
+// then reports ErrNotConverged, and wider bounds are the cure.
+//
 // Trimming moves the weighted margins away from their targets; Calibration's
 // Bounds alternates trimming and calibration until the weights meet both.
 //
