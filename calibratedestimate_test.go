@@ -1,7 +1,19 @@
 package satmetrics_test
 
 import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/leanovate/gopter"
+	"github.com/leanovate/gopter/gen"
+	"github.com/leanovate/gopter/prop"
 
 	"github.com/satmetrics/satmetrics"
 )
@@ -61,4 +73,119 @@ func TestCalibratedEstimatesR(t *testing.T) {
 			t.Errorf("%s: n %d, effective n %v, method %q; want 600, %v, logit", c.prefix, mean.N, mean.EffectiveN, prop.Method, c.cal.EffectiveN)
 		}
 	}
+}
+
+// TestCalibratedEstimatesEdges covers proportions of 0 and 1, whose
+// interval is the Clopper-Pearson bound for the effective sample size, a
+// value that the calibration explains exactly (standard error 0), and the
+// errors.
+func TestCalibratedEstimatesEdges(t *testing.T) {
+	c := satmetrics.Classification{Name: "tier", Labels: []string{"a", "a", "b", "b", "b"}, Population: map[string]float64{"a": 50, "b": 50}}
+	cal, err := satmetrics.PostStratify(c, nil, satmetrics.Calibration{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Weights 25, 25, 50/3 × 3: n_eff = 100² / (2·625 + 3·2500/9).
+	neff := 10000 / (1250 + 7500.0/9)
+	none, err := cal.Proportion(make([]bool, 5), 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := satmetrics.Estimate{
+		Interval: satmetrics.Interval{Upper: 1 - math.Pow(0.025, 1/neff), Level: 0.95, Method: "clopper-pearson"},
+		N:        5, EffectiveN: neff,
+	}
+	if d := cmp.Diff(want, none, cmpopts.EquateApprox(1e-14, 0)); d != "" {
+		t.Errorf("Proportion of none (-want +got):\n%s", d)
+	}
+	all, err := cal.Proportion([]bool{true, true, true, true, true}, 0.95)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want.Value, want.Lower, want.Upper = 1, math.Pow(0.025, 1/neff), 1
+	if d := cmp.Diff(want, all, cmpopts.EquateApprox(1e-14, 0)); d != "" {
+		t.Errorf("Proportion of all (-want +got):\n%s", d)
+	}
+	// Being in tier a is known exactly once the weights are calibrated.
+	exact, err := cal.Proportion([]bool{true, true, false, false, false}, 0.9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !wrefClose(exact.Value, 0.5, 1e-15) || exact.StdErr > 1e-15 || !wrefClose(exact.Lower, 0.5, 1e-14) || !wrefClose(exact.Upper, 0.5, 1e-14) {
+		t.Errorf("Proportion of tier a = %+v, want 0.5 with no error", exact)
+	}
+	if _, err := json.Marshal([]satmetrics.Estimate{none, all, exact}); err != nil {
+		t.Errorf("json.Marshal: %v", err)
+	}
+
+	for _, e := range []struct {
+		name string
+		err  func() error
+		want error
+		says string
+	}{
+		{"wrong length", func() error { _, err := cal.Mean([]float64{1, 2}, 0.95); return err }, satmetrics.ErrIncompatible, "2 values for 5"},
+		{"NaN value", func() error { _, err := cal.Mean([]float64{1, 2, math.NaN(), 4, 5}, 0.95); return err }, satmetrics.ErrRange, "respondent 2"},
+		{"bad level", func() error { _, err := cal.Mean([]float64{1, 2, 3, 4, 5}, 0); return err }, satmetrics.ErrLevel, "level 0"},
+		{"bad level, proportion", func() error { _, err := cal.Proportion(make([]bool, 5), 1); return err }, satmetrics.ErrLevel, "level 1"},
+		{"not calibrated", func() error {
+			_, err := satmetrics.Calibrated{Weights: []float64{1, 1}}.Mean([]float64{1, 2}, 0.95)
+			return err
+		}, satmetrics.ErrIncompatible, "PostStratify or Rake"},
+		{"one respondent", func() error {
+			one, err := satmetrics.PostStratify(satmetrics.Classification{Name: "x", Labels: []string{"a"}, Population: map[string]float64{"a": 1}}, nil, satmetrics.Calibration{})
+			if err != nil {
+				return err
+			}
+			_, err = one.Mean([]float64{3}, 0.95)
+			return err
+		}, satmetrics.ErrUndefined, "1 respondent"},
+	} {
+		err := e.err()
+		if !errors.Is(err, e.want) || !strings.Contains(fmt.Sprint(err), e.says) {
+			t.Errorf("%s: error %v, want one wrapping %v that says %q", e.name, err, e.want, e.says)
+		}
+	}
+}
+
+// TestCalibratedEstimatesProperties checks that the interval of the mean is
+// symmetric about it and that of the proportion contains it within [0, 1],
+// on random raked designs.
+func TestCalibratedEstimatesProperties(t *testing.T) {
+	params := gopter.DefaultTestParameters()
+	params.Rng.Seed(7)
+	props := gopter.NewProperties(params)
+	props.Property("intervals contain the estimate", prop.ForAll(
+		func(seed int64) string {
+			classes, base := wrefRandom(seed, 2)
+			cal, err := satmetrics.Rake(classes, base, satmetrics.Calibration{MaxIter: 1000})
+			if err != nil {
+				return err.Error()
+			}
+			rng := rand.New(rand.NewPCG(uint64(seed), 2))
+			y := make([]float64, len(base))
+			x := make([]bool, len(base))
+			for i := range y {
+				y[i] = rng.NormFloat64()*3 + 5
+				x[i] = rng.IntN(4) == 0
+			}
+			m, err := cal.Mean(y, 0.95)
+			if err != nil {
+				return err.Error()
+			}
+			p, err := cal.Proportion(x, 0.95)
+			if err != nil {
+				return err.Error()
+			}
+			if !m.Contains(m.Value) || !wrefClose(m.Value-m.Lower, m.Upper-m.Value, 1e-9) || !(m.StdErr >= 0) {
+				return fmt.Sprintf("mean %+v", m)
+			}
+			if !p.Contains(p.Value) || p.Lower < 0 || p.Upper > 1 {
+				return fmt.Sprintf("proportion %+v", p)
+			}
+			return ""
+		},
+		gen.Int64(),
+	))
+	props.TestingRun(t)
 }

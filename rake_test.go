@@ -294,3 +294,46 @@ func TestRakeReport(t *testing.T) {
 		t.Errorf("Rake: effective n %v, design effect %v", got.EffectiveN, got.DesignEffect)
 	}
 }
+
+// FuzzRake feeds Rake arbitrary respondents, populations and weights: it
+// must never panic, and whatever it returns must encode to JSON.
+func FuzzRake(f *testing.F) {
+	f.Add([]byte("\x03\x01\x02\x00\x01\x02\x03"), []byte("\x05\x07\x09"), 1.0)
+	f.Add([]byte("\x00\x00\x01\x01"), []byte("\x01\x00"), 0.0)
+	f.Add([]byte{}, []byte{}, math.NaN())
+	f.Fuzz(func(t *testing.T, labels, pop []byte, w float64) {
+		// Two classifications: the low and high bits of each byte.
+		cats := []string{"a", "b", "c", "d"}
+		classes := []satmetrics.Classification{
+			{Name: "low", Population: map[string]float64{}},
+			{Name: "high", Population: map[string]float64{}},
+		}
+		for _, b := range labels {
+			classes[0].Labels = append(classes[0].Labels, cats[b&3])
+			classes[1].Labels = append(classes[1].Labels, cats[b>>2&3])
+		}
+		for i, b := range pop {
+			classes[i%2].Population[cats[i/2%4]] = float64(b)
+		}
+		var weights []float64
+		if w != 0 {
+			weights = make([]float64, len(labels))
+			for i := range weights {
+				weights[i] = w * float64(i%3)
+			}
+		}
+		cal, err := satmetrics.Rake(classes, weights, satmetrics.Calibration{MaxIter: 20, Bounds: satmetrics.Bounds{Upper: 4, Relative: true}})
+		if err == nil || errors.Is(err, satmetrics.ErrNotConverged) {
+			if _, jerr := json.Marshal(cal); jerr != nil {
+				t.Fatalf("json.Marshal: %v (Rake error %v)", jerr, err)
+			}
+		}
+		// Representativeness counts respondents of weight zero that Rake
+		// ignores, so it may fail where Rake succeeded, but not panic.
+		if rep, err := satmetrics.Representativeness(classes[0], 0.95); err == nil {
+			if _, jerr := json.Marshal(rep); jerr != nil {
+				t.Fatalf("json.Marshal: %v", jerr)
+			}
+		}
+	})
+}
