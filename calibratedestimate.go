@@ -142,39 +142,7 @@ func (c Calibrated) meanSE(y []float64) (mean, se float64) {
 		e[i] = v - mean
 		scale = math.Max(scale, math.Abs(e[i]))
 	}
-	num := make([][]float64, len(d.cats))
-	den := make([][]float64, len(d.cats))
-	for k := range d.cats {
-		num[k] = make([]float64, len(d.cats[k]))
-		den[k] = make([]float64, len(d.cats[k]))
-	}
-	for sweep := 0; sweep < maxBackfit; sweep++ {
-		moved := 0.0
-		for k, codes := range d.codes {
-			clear(num[k])
-			clear(den[k])
-			for i, h := range codes {
-				di := 1.0
-				if d.base != nil {
-					di = d.base[i]
-				}
-				num[k][h] += di * e[i]
-				den[k][h] += di
-			}
-			for h := range num[k] {
-				if den[k][h] > 0 {
-					num[k][h] /= den[k][h]
-				}
-				moved = math.Max(moved, math.Abs(num[k][h]))
-			}
-			for i, h := range codes {
-				e[i] -= num[k][h]
-			}
-		}
-		if moved <= 1e-13*scale {
-			break
-		}
-	}
+	d.backfit(e, 1e-12*scale)
 
 	var sz stable.Sum
 	for i := range e {
@@ -188,4 +156,71 @@ func (c Calibrated) meanSE(y []float64) (mean, se float64) {
 	}
 	n := float64(len(e))
 	return mean, math.Sqrt(n / (n - 1) * ss.Value())
+}
+
+// backfit replaces e by its residuals from the additive model of the
+// calibration classifications, fitted with the initial weights d_i: it
+// subtracts from e the d-weighted mean of e in each category of one
+// classification after another, and repeats until no mean exceeds tol.
+// Each step is one pass over the respondents, which also sums e by the
+// categories of the next classification.
+func (d *design) backfit(e []float64, tol float64) {
+	den := d.sums(d.base, nil) // Σ d_i per category
+	num := d.sums(nil, nil)    // Σ d_i e_i per category
+	means := d.sums(nil, nil)
+	last := len(d.codes) - 1
+	d.subtractSum(e, nil, nil, d.codes[0], num[0])
+	for sweep := 0; sweep < maxBackfit; sweep++ {
+		moved := 0.0
+		for k, codes := range d.codes {
+			m := means[k]
+			for h := range m {
+				m[h] = 0
+				if den[k][h] > 0 {
+					m[h] = num[k][h] / den[k][h]
+				}
+				moved = math.Max(moved, math.Abs(m[h]))
+			}
+			next := k + 1
+			if k == last {
+				next = 0
+			}
+			d.subtractSum(e, m, codes, d.codes[next], num[next])
+		}
+		if moved <= tol {
+			return
+		}
+	}
+}
+
+// subtractSum subtracts sub[codes[i]] from every e[i] (unless sub is nil)
+// and sets sum to the sums of d_i e_i by the categories of into.
+func (d *design) subtractSum(e, sub []float64, codes, into []int32, sum []float64) {
+	clear(sum)
+	into = into[:len(e)]
+	switch {
+	case sub == nil && d.base == nil:
+		for i, x := range e {
+			sum[into[i]] += x
+		}
+	case sub == nil:
+		base := d.base[:len(e)]
+		for i, x := range e {
+			sum[into[i]] += base[i] * x
+		}
+	case d.base == nil:
+		codes = codes[:len(e)]
+		for i, h := range codes {
+			x := e[i] - sub[h]
+			e[i] = x
+			sum[into[i]] += x
+		}
+	default:
+		codes, base := codes[:len(e)], d.base[:len(e)]
+		for i, h := range codes {
+			x := e[i] - sub[h]
+			e[i] = x
+			sum[into[i]] += base[i] * x
+		}
+	}
 }

@@ -189,3 +189,27 @@ func TestCalibratedEstimatesProperties(t *testing.T) {
 	))
 	props.TestingRun(t)
 }
+
+// BenchmarkCalibratedMean computes the mean and its calibration-aware
+// standard error for n respondents raked on three classifications of 20
+// categories.
+func BenchmarkCalibratedMean(b *testing.B) {
+	for _, n := range []int{1000, 100000, 1000000} {
+		cal, err := satmetrics.Rake(wrefBench(n), nil, satmetrics.Calibration{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		y := make([]float64, n)
+		for i := range y {
+			y[i] = float64(i % 11)
+		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := cal.Mean(y, 0.95); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package satmetrics_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -105,5 +106,21 @@ func TestPostStratifyBoundsImpossible(t *testing.T) {
 		if !strings.Contains(err.Error(), s) {
 			t.Errorf("error %q does not say %s", err, s)
 		}
+	}
+}
+
+// BenchmarkPostStratify post-stratifies n respondents to a classification
+// of 20 categories.
+func BenchmarkPostStratify(b *testing.B) {
+	for _, n := range []int{1000, 100000, 1000000} {
+		c := wrefBench(n)[0]
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := satmetrics.PostStratify(c, nil, satmetrics.Calibration{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

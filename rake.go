@@ -91,9 +91,9 @@ func (d *design) ipf(w []float64, tol float64, maxIter int, sums, factors [][]fl
 			}
 			w := w[:len(codes)]
 			if k == last {
-				for i, c := range codes {
-					w[i] *= f[c]
-				}
+				// Fuse the last adjustment with the sums of every margin,
+				// for the convergence check and the next sweep.
+				d.scaleSums(w, codes, f, sums)
 				break
 			}
 			// Fuse the adjustment to margin k with the sums of margin
@@ -106,10 +106,50 @@ func (d *design) ipf(w []float64, tol float64, maxIter int, sums, factors [][]fl
 				next[nc[i]] += x
 			}
 		}
-		d.sums(w, sums)
 		if d.within(sums, tol) {
 			return it, true
 		}
 	}
 	return maxIter, false
+}
+
+// scaleSums multiplies each w[i] by f[codes[i]] and sets sums to the sums
+// of the new weights in every category of every classification, in one pass.
+func (d *design) scaleSums(w []float64, codes []int32, f []float64, sums [][]float64) {
+	for _, s := range sums {
+		clear(s)
+	}
+	switch len(d.codes) {
+	case 1:
+		s0 := sums[0]
+		for i, c := range codes {
+			x := w[i] * f[c]
+			w[i] = x
+			s0[c] += x
+		}
+	case 2:
+		c0, c1 := d.codes[0][:len(codes)], d.codes[1][:len(codes)]
+		s0, s1 := sums[0], sums[1]
+		for i, c := range codes {
+			x := w[i] * f[c]
+			w[i] = x
+			s0[c0[i]] += x
+			s1[c1[i]] += x
+		}
+	case 3:
+		c0, c1, c2 := d.codes[0][:len(codes)], d.codes[1][:len(codes)], d.codes[2][:len(codes)]
+		s0, s1, s2 := sums[0], sums[1], sums[2]
+		for i, c := range codes {
+			x := w[i] * f[c]
+			w[i] = x
+			s0[c0[i]] += x
+			s1[c1[i]] += x
+			s2[c2[i]] += x
+		}
+	default:
+		for i, c := range codes {
+			w[i] *= f[c]
+		}
+		d.sums(w, sums)
+	}
 }

@@ -337,3 +337,64 @@ func FuzzRake(f *testing.F) {
 		}
 	})
 }
+
+// wrefBench builds n respondents on three classifications of 20 categories
+// each whose respondents are skewed against the population (so that raking
+// takes several sweeps), with population counts that sum to 10 million.
+func wrefBench(n int) []satmetrics.Classification {
+	rng := rand.New(rand.NewPCG(2026, uint64(n)))
+	const k = 20
+	classes := make([]satmetrics.Classification, 3)
+	cats := make([]string, k)
+	for h := range cats {
+		cats[h] = fmt.Sprintf("cat%02d", h)
+	}
+	for j := range classes {
+		classes[j] = satmetrics.Classification{Name: fmt.Sprintf("class%d", j), Labels: make([]string, n), Population: map[string]float64{}}
+		var sum float64
+		shares := make([]float64, k)
+		for h := range shares {
+			shares[h] = 1 + rng.Float64()
+			sum += shares[h]
+		}
+		for h, cat := range cats {
+			classes[j].Population[cat] = 1e7 * shares[h] / sum
+		}
+	}
+	for i := 0; i < n; i++ {
+		// Skewed toward low categories, and each classification leans on
+		// the previous one.
+		h := int(float64(k) * rng.Float64() * rng.Float64())
+		classes[0].Labels[i] = cats[h]
+		for j := 1; j < 3; j++ {
+			if rng.IntN(2) == 0 {
+				h = (h + rng.IntN(3)) % k
+			} else {
+				h = int(float64(k) * math.Sqrt(rng.Float64()))
+			}
+			classes[j].Labels[i] = cats[h]
+		}
+	}
+	return classes
+}
+
+// BenchmarkRake rakes n respondents to three margins of 20 categories each,
+// from the labels (their encoding included) to the report, at the default
+// tolerance (1e-6 relative).
+func BenchmarkRake(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000, 1000000} {
+		classes := wrefBench(n)
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			var sweeps int
+			for b.Loop() {
+				cal, err := satmetrics.Rake(classes, nil, satmetrics.Calibration{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				sweeps = cal.Iterations
+			}
+			b.ReportMetric(float64(sweeps), "sweeps")
+		})
+	}
+}

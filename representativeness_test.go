@@ -3,6 +3,7 @@ package satmetrics_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -139,5 +140,21 @@ func TestRepresentativenessTail(t *testing.T) {
 	}
 	if !wrefClose(got.ChiSquare, r.est["chisq.tail.statistic"], 1e-12) || !wrefClose(got.PValue, r.est["chisq.tail.p"], 1e-9) {
 		t.Errorf("X² = %v, p = %v; want %v, %v", got.ChiSquare, got.PValue, r.est["chisq.tail.statistic"], r.est["chisq.tail.p"])
+	}
+}
+
+// BenchmarkRepresentativeness tests n respondents on a classification of 20
+// categories.
+func BenchmarkRepresentativeness(b *testing.B) {
+	for _, n := range []int{1000, 100000, 1000000} {
+		c := wrefBench(n)[0]
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := satmetrics.Representativeness(c, 0.95); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

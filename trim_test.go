@@ -140,3 +140,22 @@ func TestTrimProperties(t *testing.T) {
 	))
 	props.TestingRun(t)
 }
+
+// BenchmarkTrim trims n log-normal weights to [0.3, 3] times their mean.
+func BenchmarkTrim(b *testing.B) {
+	for _, n := range []int{1000, 100000, 1000000} {
+		rng := rand.New(rand.NewPCG(3, uint64(n)))
+		w := make([]float64, n)
+		for i := range w {
+			w[i] = math.Exp(rng.NormFloat64())
+		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := satmetrics.Trim(w, satmetrics.Bounds{Lower: 0.3, Upper: 3, Relative: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
