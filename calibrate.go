@@ -84,7 +84,14 @@ type Calibration struct {
 }
 
 // Calibrated is the result of PostStratify or Rake: the calibrated weights,
-// in respondent order, and a report of how they meet each margin.
+// in respondent order, and a report of how they meet each margin. When the
+// calibration fails to converge, PostStratify and Rake return it with
+// Converged false, the weights of the last iteration and an error, so that
+// the report shows which margin is out of reach.
+//
+// It encodes to JSON without NaN or infinities. Its Mean and Proportion
+// methods estimate on the calibrated design, which they keep out of the
+// encoding: a Calibrated decoded from JSON has the weights and report only.
 type Calibrated struct {
 	Weights    []float64 `json:"weights"`
 	Method     string    `json:"method"` // "post-stratification" or "raking"
@@ -94,11 +101,11 @@ type Calibrated struct {
 	Lower      float64   `json:"lower,omitempty"` // bounds applied, as weights
 	Upper      float64   `json:"upper,omitempty"`
 
-	Total        float64        `json:"total"`         // sum of the targets
+	Total        float64        `json:"total"`         // sum of the targets, which the weights meet
 	N            int64          `json:"n"`             // number of respondents
 	EffectiveN   float64        `json:"effective_n"`   // Kish's effective sample size of Weights
-	DesignEffect float64        `json:"design_effect"` // Kish's design effect of Weights
-	Margins      []MarginReport `json:"margins"`
+	DesignEffect float64        `json:"design_effect"` // Kish's design effect of the positive Weights
+	Margins      []MarginReport `json:"margins"`       // one per classification, in their order
 
 	design *design // what Mean and Proportion need
 }
@@ -373,9 +380,13 @@ func (d *design) initial() []float64 {
 // result builds the report of weights w.
 func (d *design) result(method string, w []float64) Calibrated {
 	var sumW, sumW2 float64
+	var positive int64
 	for _, x := range w {
 		sumW += x
 		sumW2 += x * x
+		if x > 0 {
+			positive++
+		}
 	}
 	r := Calibrated{
 		Weights:      w,
@@ -383,7 +394,7 @@ func (d *design) result(method string, w []float64) Calibrated {
 		Total:        d.total,
 		N:            int64(d.n),
 		EffectiveN:   EffectiveN(sumW, sumW2),
-		DesignEffect: DesignEffect(int64(d.n), sumW, sumW2),
+		DesignEffect: DesignEffect(positive, sumW, sumW2),
 		Margins:      make([]MarginReport, len(d.cats)),
 		design:       d,
 	}
