@@ -1,6 +1,7 @@
 package satmetrics_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/satmetrics/satmetrics"
@@ -177,4 +178,19 @@ func ExampleEffectiveN() {
 		satmetrics.EffectiveN(sumW, sumW2), satmetrics.DesignEffect(int64(len(weights)), sumW, sumW2))
 	// Output:
 	// n = 7, effective n = 4.91, design effect = 1.43
+}
+
+// A population category without respondents cannot be given its share:
+// the error names it, and errors.Is tells its kind.
+func ExampleRake_emptyCategory() {
+	_, err := satmetrics.Rake([]satmetrics.Classification{{
+		Name:       "tier",
+		Labels:     []string{"pro", "basic", "pro"},
+		Population: map[string]float64{"basic": 5000, "pro": 4000, "enterprise": 1000},
+	}}, nil, satmetrics.Calibration{})
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, satmetrics.ErrEmptyCategory))
+	// Output:
+	// satmetrics: classification "tier": category "enterprise" has population 1000 but no respondent of positive weight: satmetrics: population category has no respondents
+	// true
 }
