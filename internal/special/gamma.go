@@ -183,11 +183,8 @@ func Digamma(x float64) float64 {
 // tanPi returns tan(πx), reducing x modulo 1 first so that the result is
 // accurate for large |x|.
 func tanPi(x float64) float64 {
-	r := x - math.Floor(x) // in [0, 1)
-	if r > 0.5 {
-		r--
-	}
-	return math.Tan(math.Pi * r)
+	// tan has period π; x - Round(x) in [-1/2, 1/2] is exact.
+	return math.Tan(math.Pi * (x - math.Round(x)))
 }
 
 // sinPi returns sin(πx) with exact argument reduction.

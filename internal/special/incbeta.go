@@ -51,25 +51,35 @@ func RegIncBetaPair(x, y, a, b float64) (p, q float64) {
 	return 1 - q, q
 }
 
-// betaPrefactor returns x^a y^b / B(a, b) with y = 1 - x.
+// betaPrefactor returns x^a y^b / B(a, b) with y = 1 - x. The logarithm of
+// the larger of x and y is taken as log1p of minus the smaller, and
+// λ = a·y - b·x is formed from the smaller, so that a y = 1 - x rounded by
+// the caller does not cost precision when b is large.
 func betaPrefactor(x, y, a, b float64) float64 {
-	if a < 10 || b < 10 {
-		return math.Exp(a*math.Log(x) + b*math.Log(y) - LogBeta(a, b))
-	}
+	var lx, ly, lambda float64
 	s := a + b
-	lambda := a*y - b*x
-	u := betaLogRatio(-lambda/a, x, a/s)
-	v := betaLogRatio(lambda/b, y, b/s)
+	if x <= 0.5 {
+		lx, ly = math.Log(x), math.Log1p(-x)
+		lambda = a - s*x
+	} else {
+		lx, ly = math.Log1p(-y), math.Log(y)
+		lambda = s*y - b
+	}
+	if a < 10 || b < 10 {
+		return math.Exp(a*lx + b*ly - LogBeta(a, b))
+	}
+	u := betaLogRatio(-lambda/a, lx-math.Log(a/s))
+	v := betaLogRatio(lambda/b, ly-math.Log(b/s))
 	corr := stirlingCorr(a) + stirlingCorr(b) - stirlingCorr(s)
 	return math.Sqrt(a*b/s) / math.Sqrt(2*math.Pi) * math.Exp(a*u+b*v-corr)
 }
 
-// betaLogRatio returns log(x/x0) - e where e = (x-x0)/x0, that is
-// log1pmx(e), switching to the logarithm of the ratio when |e| is large
-// (BRCOMP's rule), where 1+e would have lost digits.
-func betaLogRatio(e, x, x0 float64) float64 {
+// betaLogRatio returns log(1+e) - e for e = x/x0 - 1, given lr = log(x/x0):
+// log1pmx(e) for small |e|, and lr - e when |e| is large (BRCOMP's rule),
+// where 1+e would have lost digits.
+func betaLogRatio(e, lr float64) float64 {
 	if math.Abs(e) > 0.6 {
-		return math.Log(x/x0) - e
+		return lr - e
 	}
 	return log1pmx(e)
 }

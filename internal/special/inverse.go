@@ -36,8 +36,10 @@ func RegIncBetaInvPair(p, q, a, b float64) (x, y float64) {
 	case q == 0:
 		return 1, 0
 	}
-	half, _ := RegIncBetaPair(0.5, 0.5, a, b)
-	if p <= half {
+	// The root is at most ½ when I_½ >= p, that is 1 - I_½ <= q; compare
+	// in the smaller tail, where the probabilities are exact.
+	hp, hq := RegIncBetaPair(0.5, 0.5, a, b)
+	if (p <= q && p <= hp) || (p > q && q >= hq) {
 		x = betaInvHalf(p, q, a, b)
 		return x, 1 - x
 	}
