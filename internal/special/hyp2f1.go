@@ -77,7 +77,7 @@ func LogHyp2F1(a, b, c, z float64) (float64, int) {
 	// the best is good enough to stop: an error estimate of 1e-14, the
 	// level of a series without cancellation (the connection formulas'
 	// estimates include the rounding of log-gamma values, ε·|log F|, and
-	// are accepted at 1e-12·max(1, |log F|) before the slowly converging
+	// are accepted at 1e-12 + 32ε·|log F| before the slowly converging
 	// series are tried).
 	try := func(r hypResult) bool {
 		if r.err < best.err {
@@ -91,7 +91,7 @@ func LogHyp2F1(a, b, c, z float64) (float64, int) {
 		}
 		// Rounding of exp(log F) alone costs ε·|log F| of relative
 		// precision, whatever the method.
-		return best.err <= 1e-12*math.Max(1, math.Abs(best.l))
+		return best.err <= 1e-12+32*epsilon*math.Abs(best.l)
 	}
 	if z > 0 {
 		l1z := math.Log1p(-z)
