@@ -18,7 +18,11 @@ import "math"
 //	λ = a·y - b·x,  φ(t) = log(1+t) - t,  Δ = δ(a) + δ(b) - δ(a+b),
 //
 // which is free of the cancellation between a log x, b log y and log B(a,b)
-// that limits the naive formula when a and b are large.
+// that limits the naive formula when a and b are large. When one shape
+// exceeds 1000 times the other (and 1000) and x lies on the large shape's
+// side of ½, the continued fraction would lose digits in proportion to
+// 1/(1-x); there the expansion in incomplete gamma functions of TOMS 708's
+// BGRAT is used instead (see betaLargeA).
 func RegIncBeta(x, a, b float64) float64 {
 	p, _ := RegIncBetaPair(x, 1-x, a, b)
 	return p
@@ -43,12 +47,79 @@ func RegIncBetaPair(x, y, a, b float64) (p, q float64) {
 	case y == 0:
 		return 1, 0
 	}
-	if x*(a+b+2) < a+1 {
+	switch {
+	case a >= 1000 && b <= a/1000 && x >= 0.5:
+		return betaLargeA(x, y, a, b)
+	case b >= 1000 && a <= b/1000 && y >= 0.5:
+		q, p = betaLargeA(y, x, b, a)
+		return p, q
+	case x*(a+b+2) < a+1:
 		p = betaCF(x, y, a, b)
 		return p, 1 - p
 	}
 	q = betaCF(y, x, b, a)
 	return 1 - q, q
+}
+
+// betaLargeA returns I_x(a, b) and 1 - I_x(a, b) for a large, b <= a/1000
+// and x >= 1/2, where the continued fraction would lose digits in
+// proportion to 1/(1-x). With s = -log x, T = a + (b-1)/2 and the
+// substitution t = 1 - e^(-u) in the integral of 1 - I_x(a,b) = I_y(b,a),
+//
+//	(1-e^(-u))^(b-1) e^(-au) = e^(-Tu) u^(b-1) (sinh(u/2)/(u/2))^(b-1)
+//	                         = e^(-Tu) u^(b-1) Σ_n c_n u^(2n),
+//
+// and integrating term by term gives
+//
+//	I_y(b, a)     = Γ(a+b)/(Γ(a) T^b) Σ_n c_n (b)_2n T^(-2n) P(b+2n, Ts),
+//	1 - I_y(b, a) = Γ(a+b)/(Γ(a) T^b) Σ_n c_n (b)_2n T^(-2n) Q(b+2n, Ts),
+//
+// the second an asymptotic expansion whose error, from u > 2π where the
+// sinh series diverges, is of order e^(-2πT). This is the expansion behind
+// BGRAT in DiDonato and Morris's TOMS 708 (after Temme); the coefficients
+// c_n of (sinh(z)/z)^(b-1) follow from J. C. P. Miller's recurrence for the
+// power of a series.
+func betaLargeA(x, y, a, b float64) (p, q float64) {
+	s := -math.Log1p(-y)
+	if x <= 0.5 {
+		s = -math.Log(x)
+	}
+	t := a + (b-1)/2
+	z := t * s
+	// log(Γ(a+b)/Γ(a)) - b log T through the Stirling corrections, which
+	// avoids the cancellation of two huge log-gamma values.
+	lpre := (a-0.5)*math.Log1p(b/a) + b*math.Log(a+b) - b + stirlingCorr(a+b) - stirlingCorr(a) - b*math.Log(t)
+	pre := math.Exp(lpre)
+	// e_k = 1/(4^k (2k+1)!), coefficients of sinh(u/2)/(u/2) in u^2.
+	const nmax = 30
+	var e, c [nmax]float64
+	e[0], c[0] = 1, 1
+	for k := 1; k < nmax; k++ {
+		e[k] = e[k-1] / (4 * float64(2*k) * float64(2*k+1))
+	}
+	beta := b - 1
+	sumP, sumQ := 0.0, 0.0
+	poch := 1.0 // (b)_2n / T^2n
+	for n := 0; n < nmax; n++ {
+		if n > 0 {
+			cn := 0.0
+			for k := 1; k <= n; k++ {
+				cn += ((beta+1)*float64(k) - float64(n)) * e[k] * c[n-k]
+			}
+			c[n] = cn / float64(n)
+			fn := float64(2 * n)
+			poch *= (b + fn - 2) * (b + fn - 1) / (t * t)
+		}
+		d := c[n] * poch
+		pn, qn := incGamma(b+2*float64(n), z)
+		sumP += d * pn
+		sumQ += d * qn
+		if math.Abs(d*pn) <= 1e-3*epsilon*math.Abs(sumP) && math.Abs(d*qn) <= 1e-3*epsilon*math.Abs(sumQ) {
+			break
+		}
+	}
+	// I_y(b,a) = pre·sumP is 1 - I_x(a,b).
+	return pre * sumQ, pre * sumP
 }
 
 // betaPrefactor returns x^a y^b / B(a, b) with y = 1 - x. The logarithm of
