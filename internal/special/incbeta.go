@@ -118,8 +118,14 @@ func betaLargeA(x, y, a, b float64) (p, q float64) {
 			break
 		}
 	}
-	// I_y(b,a) = pre·sumP is 1 - I_x(a,b).
-	return pre * sumQ, pre * sumP
+	// I_y(b,a) = pre·sumP is 1 - I_x(a,b). The smaller of the two is
+	// returned as computed, the other as its complement, so that they add
+	// to 1.
+	if p = pre * sumQ; p <= 0.5 {
+		return p, 1 - p
+	}
+	q = pre * sumP
+	return 1 - q, q
 }
 
 // betaPrefactor returns x^a y^b / B(a, b) with y = 1 - x. The logarithm of
