@@ -39,6 +39,9 @@ func RegIncBetaInvPair(p, q, a, b float64) (x, y float64) {
 	// The root is at most ½ when I_½ >= p, that is 1 - I_½ <= q; compare
 	// in the smaller tail, where the probabilities are exact.
 	hp, hq := RegIncBetaPair(0.5, 0.5, a, b)
+	if (p <= q && p == hp) || (p > q && q == hq) {
+		return 0.5, 0.5
+	}
 	if (p <= q && p <= hp) || (p > q && q >= hq) {
 		x = betaInvHalf(p, q, a, b)
 		return x, 1 - x
@@ -49,6 +52,11 @@ func RegIncBetaInvPair(p, q, a, b float64) (x, y float64) {
 
 // betaInvHalf returns the root x in (0, 1/2] of I_x(a, b) = p (1 - I = q).
 func betaInvHalf(p, q, a, b float64) float64 {
+	if p <= q && (math.Log(p*a)+LogBeta(a, b))/a < -750 {
+		// I_x(a,b) ≈ x^a/(a B(a,b)) as x → 0: the root is below the
+		// smallest subnormal.
+		return 0
+	}
 	var x0 float64
 	if p <= q {
 		x0 = betaInvGuess(p, a, b)
@@ -124,11 +132,16 @@ func solveIncreasing(g func(float64) (float64, float64), u, lo, hi float64) floa
 			hi = u
 		}
 		step := v / d
+		tol := 2 * epsilon * math.Max(1, math.Abs(u))
+		if math.Abs(step) <= tol {
+			// Converged: the step is below the spacing of floats at u
+			// (it may point just outside the bracket by rounding).
+			return u
+		}
 		next := u - step
 		if math.IsNaN(next) || math.IsInf(step, 0) || next <= lo || next >= hi {
 			next = 0.5 * (lo + hi)
 		}
-		tol := 2 * epsilon * math.Max(1, math.Abs(u))
 		if math.Abs(next-u) <= tol || hi-lo <= tol {
 			return next
 		}
@@ -179,6 +192,11 @@ func RegIncGammaInvPair(p, q, a float64) float64 {
 		return math.Inf(1)
 	}
 	lower := p <= q
+	if lower && (math.Log(p)+lgamma1p(a))/a < -750 {
+		// P(a,x) ≈ x^a/Γ(a+1) as x → 0: the root is below the smallest
+		// subnormal.
+		return 0
+	}
 	g := func(u float64) (val, deriv float64) {
 		x := math.Exp(u)
 		pp, qq := incGamma(a, x)
