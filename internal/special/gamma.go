@@ -265,3 +265,14 @@ func log1pmx(t float64) float64 {
 	}
 	return r * (2*y*s - t)
 }
+
+// logSafe returns log x, also for subnormal x, where the standard library's
+// math.Log returns wrong values on some platforms (on amd64,
+// math.Log(math.Exp(-720)) is about -709.09): the argument is scaled into
+// the normal range first.
+func logSafe(x float64) float64 {
+	if x > 0 && x < 0x1p-1022 {
+		return math.Log(x*0x1p54) - 54*math.Ln2
+	}
+	return math.Log(x)
+}

@@ -139,3 +139,19 @@ func TestLgamma1p(t *testing.T) {
 		}
 	}
 }
+
+func TestLogSafeSubnormal(t *testing.T) {
+	// log of subnormal powers of two is exact: log(2^-k) = -k log 2.
+	for _, k := range []int{1023, 1030, 1060, 1074} {
+		x := math.Ldexp(1, -k)
+		if got, want := logSafe(x), -float64(k)*math.Ln2; relErr(got, want) > 1e-15 {
+			t.Errorf("logSafe(2^-%d) = %v, want %v", k, got, want)
+		}
+	}
+	// P(a, x) ~ x^a/Γ(a+1) for subnormal x.
+	x := math.Ldexp(1, -1060)
+	want := math.Exp(0.01*(-1060*math.Ln2) - lgamma1p(0.01))
+	if got := RegIncGammaP(0.01, x); relErr(got, want) > 1e-13 {
+		t.Errorf("RegIncGammaP(0.01, 2^-1060) = %v, want %v", got, want)
+	}
+}

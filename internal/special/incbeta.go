@@ -136,10 +136,10 @@ func betaPrefactor(x, y, a, b float64) float64 {
 	var lx, ly, lambda float64
 	s := a + b
 	if x <= 0.5 {
-		lx, ly = math.Log(x), math.Log1p(-x)
+		lx, ly = logSafe(x), math.Log1p(-x)
 		lambda = a - s*x
 	} else {
-		lx, ly = math.Log1p(-y), math.Log(y)
+		lx, ly = math.Log1p(-y), logSafe(y)
 		lambda = s*y - b
 	}
 	if a < 10 || b < 10 {

@@ -68,13 +68,13 @@ func incGamma(a, x float64) (p, q float64) {
 // gammaPrefactor returns x^a e^(-x) / Γ(a+1).
 func gammaPrefactor(a, x float64) float64 {
 	if a < 10 {
-		return math.Exp(a*math.Log(x) - x - lgamma1p(a))
+		return math.Exp(a*logSafe(x) - x - lgamma1p(a))
 	}
 	t := (x - a) / a
 	var l float64
 	if t < -0.5 {
 		// log(x/a) is accurate where 1+t would lose digits.
-		l = math.Log(x/a) - t
+		l = logSafe(x/a) - t
 	} else {
 		l = log1pmx(t)
 	}
@@ -104,7 +104,7 @@ func gammaSeriesP(a, x float64) float64 {
 //
 //	Q = -expm1(a log x - log Γ(1+a)) - a x^a/Γ(1+a) Σ_{n>=1} (-x)^n/(n!(a+n)).
 func gammaSmallAQ(a, x float64) float64 {
-	l := a*math.Log(x) - lgamma1p(a)
+	l := a*logSafe(x) - lgamma1p(a)
 	u := -math.Expm1(l) // 1 - x^a/Γ(1+a)
 	var s float64
 	term := 1.0

@@ -114,22 +114,31 @@ func betaInvGuess(p, a, b float64) float64 {
 }
 
 // solveIncreasing finds the root of the increasing function g in
-// [lo, hi] by Newton's method from u, bisecting whenever a step leaves the
-// current bracket. g returns the function value and its derivative. The
-// caller guarantees g(lo) <= 0 <= g(hi).
+// [lo, hi] by Newton's method from u, keeping a bracket of the root. A step
+// that would leave the bracket goes to the bound it crossed if g has not
+// been evaluated there yet (the root is often next to a bound, and if g
+// does not change sign there, the bound is returned), and otherwise halfway
+// from u to that bound. g returns the function value and its derivative.
 func solveIncreasing(g func(float64) (float64, float64), u, lo, hi float64) float64 {
 	if !(u > lo && u < hi) {
 		u = 0.5 * (lo + hi)
 	}
+	loSeen, hiSeen := false, false
 	for i := 0; i < 400; i++ {
 		v, d := g(u)
 		switch {
 		case v == 0:
 			return u
 		case v < 0 || math.IsNaN(v):
-			lo = u
+			if u == hi {
+				return hi // no sign change up to the upper bound
+			}
+			lo, loSeen = u, true
 		default:
-			hi = u
+			if u == lo {
+				return lo // no sign change down to the lower bound
+			}
+			hi, hiSeen = u, true
 		}
 		step := v / d
 		tol := 2 * epsilon * math.Max(1, math.Abs(u))
@@ -139,8 +148,17 @@ func solveIncreasing(g func(float64) (float64, float64), u, lo, hi float64) floa
 			return u
 		}
 		next := u - step
-		if math.IsNaN(next) || math.IsInf(step, 0) || next <= lo || next >= hi {
+		switch {
+		case math.IsNaN(next) || math.IsInf(step, 0):
 			next = 0.5 * (lo + hi)
+		case next >= hi && !hiSeen:
+			next = hi
+		case next >= hi:
+			next = 0.5 * (u + hi)
+		case next <= lo && !loSeen:
+			next = lo
+		case next <= lo:
+			next = 0.5 * (u + lo)
 		}
 		if math.Abs(next-u) <= tol || hi-lo <= tol {
 			return next
@@ -207,10 +225,11 @@ func RegIncGammaInvPair(p, q, a float64) float64 {
 		}
 		return math.Log(q) - math.Log(qq), xd / qq
 	}
-	return math.Exp(solveIncreasing(g, logOr(gammaInvGuess(p, q, a), 0), -745, 709))
+	return math.Exp(solveIncreasing(g, gammaInvGuess(p, q, a), -745, 709))
 }
 
-// gammaInvGuess returns a starting value for the inverse of P(a, ·).
+// gammaInvGuess returns the logarithm of a starting value for the inverse
+// of P(a, ·), in logarithms so that roots near underflow start close.
 func gammaInvGuess(p, q, a float64) float64 {
 	if a > 1 {
 		pp := math.Min(p, q)
@@ -221,13 +240,13 @@ func gammaInvGuess(p, q, a float64) float64 {
 		}
 		w := 1 - 1/(9*a) + z/(3*math.Sqrt(a))
 		if w > 0 {
-			return a * w * w * w
+			return math.Log(a) + 3*math.Log(w)
 		}
-		return math.Exp((math.Log(p) + lgamma1p(a)) / a)
+		return (math.Log(p) + lgamma1p(a)) / a
 	}
 	t := 1 - a*(0.253+a*0.12)
 	if p < t {
-		return math.Pow(p/t, 1/a)
+		return (math.Log(p) - math.Log(t)) / a
 	}
-	return 1 - math.Log(q/(1-t))
+	return math.Log(1 - math.Log(q/(1-t)))
 }

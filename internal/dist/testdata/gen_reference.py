@@ -22,6 +22,8 @@ CDFs in mpmath (independent of the Go code, which uses continued fractions):
 """
 import csv
 import math
+import sys
+import time
 
 import mpmath as mp
 import scipy.stats as st
@@ -180,6 +182,11 @@ ps = [1e-300, 1e-100, 1e-20, 1e-12, 1e-6, 1e-3, 0.025, 0.1, 0.3, 0.5, 0.7,
       0.9, 0.975, 0.999, 1 - 1e-6, 1 - 1e-12]
 
 
+# Sections to generate: all by default, or those named on the command line
+# (t, tbig, chisq, gamma, beta, f).
+WANT = set(sys.argv[1:]) or {"t", "tbig", "chisq", "gamma", "beta", "f"}
+
+
 def start(ppf, p, fallback):
     try:
         v = float(ppf(p))
@@ -189,86 +196,95 @@ def start(ppf, p, fallback):
 
 
 # Student t quantiles, df from 1 to 1e6.
-rows = []
-for nu in [1, 1.5, 2, 3, 5, 10, 30, 100, 1e3, 1e4, 1e5, 1e6]:
-    tails, pdf = t_tails(nu)
-    for p in ps:
-        if p == 0.5:
-            rows.append((p, nu, 0))
-            continue
-        x0 = start(lambda p: st.t.ppf(p, nu), p, -1e10 if p < 0.5 else 1e10)
-        lo, hi = (-mp.inf, 0) if p < 0.5 else (0, mp.inf)
-        rows.append((p, nu, root(tails, pdf, p, x0, lo, hi)))
-write("studentt_quantile.csv", ["p", "df", "q"], rows)
-print("t quantiles done")
+if "t" in WANT:
+    rows = []
+    for nu in [1, 1.5, 2, 3, 5, 10, 30, 100, 1e3, 1e4, 1e5, 1e6]:
+        tails, pdf = t_tails(nu)
+        for p in ps:
+            if p == 0.5:
+                rows.append((p, nu, 0))
+                continue
+            x0 = start(lambda p: st.t.ppf(p, nu), p, -1e10 if p < 0.5 else 1e10)
+            lo, hi = (-mp.inf, 0) if p < 0.5 else (0, mp.inf)
+            rows.append((p, nu, root(tails, pdf, p, x0, lo, hi)))
+    write("studentt_quantile.csv", ["p", "df", "q"], rows)
+    print("t quantiles done")
 
 # Student t CDF for df beyond R's exact range.
-rows = []
-for nu in [4e5, 1e6, 1e8]:
-    tails, _ = t_tails(nu)
-    for t in [-1e3, -38, -10, -5, -2.5, -1.96, -1, -0.1, 0.1, 1, 1.96, 2.5, 5, 10, 38]:
-        c, s = tails(t)
-        if min(c, s) > 1e-300:
-            rows.append((t, nu, c, s))
-write("studentt_bigdf_cdf.csv", ["t", "df", "cdf", "sf"], rows)
-print("t big df done")
+if "tbig" in WANT:
+    rows = []
+    for nu in [4e5, 1e6, 1e8]:
+        tails, _ = t_tails(nu)
+        for t in [-1e3, -38, -10, -5, -2.5, -1.96, -1, -0.1, 0.1, 1, 1.96, 2.5, 5, 10, 38]:
+            c, s = tails(t)
+            if min(c, s) > 1e-300:
+                rows.append((t, nu, c, s))
+    write("studentt_bigdf_cdf.csv", ["t", "df", "cdf", "sf"], rows)
+    print("t big df done")
 
 # Chi-square quantiles (= 2 × gamma(k/2) quantiles).
-rows = []
-for k in [0.1, 0.5, 1, 2, 3, 5, 10, 30, 100, 1e3, 1e4, 1e5, 1e6]:
-    tails, pdf = gamma_tails(k / 2, 2)
-    for p in ps:
-        if tails(1e-300)[0] >= p:
-            continue  # the quantile is below the double range
-        x0 = start(lambda p: st.chi2.ppf(p, k), p, 1e-300)
-        rows.append((p, k, root(tails, pdf, p, x0, 1e-300, mp.inf)))
-write("chisquare_quantile.csv", ["p", "k", "q"], rows)
-print("chi-square done")
+if "chisq" in WANT:
+    rows = []
+    for k in [0.1, 0.5, 1, 2, 3, 5, 10, 30, 100, 1e3, 1e4, 1e5, 1e6]:
+        tails, pdf = gamma_tails(k / 2, 2)
+        for p in ps:
+            if tails(1e-300)[0] >= p:
+                continue  # the quantile is below the double range
+            x0 = start(lambda p: st.chi2.ppf(p, k), p, 1e-300)
+            rows.append((p, k, root(tails, pdf, p, x0, 1e-300, mp.inf)))
+    write("chisquare_quantile.csv", ["p", "k", "q"], rows)
+    print("chi-square done")
 
 # Gamma quantiles.
-rows = []
-for shape in [0.01, 0.1, 0.5, 1, 2.5, 10, 100, 1e3, 1e4, 1e5]:
-    for scale in [0.5, 3]:
-        tails, pdf = gamma_tails(shape, scale)
-        for p in ps:
-            if tails(1e-300)[0] >= p:
-                continue  # the quantile is below the double range
-            x0 = start(lambda p: st.gamma.ppf(p, shape, scale=scale), p, 1e-300)
-            x = root(tails, pdf, p, x0, 1e-300, mp.inf)
-            if x > 1e-300:
-                rows.append((p, shape, scale, x))
-write("gamma_quantile.csv", ["p", "shape", "scale", "q"], rows)
-print("gamma done")
+if "gamma" in WANT:
+    rows = []
+    for shape in [0.01, 0.1, 0.5, 1, 2.5, 10, 100, 1e3, 1e4, 1e5]:
+        for scale in [0.5, 3]:
+            tails, pdf = gamma_tails(shape, scale)
+            for p in ps:
+                if tails(1e-300)[0] >= p:
+                    continue  # the quantile is below the double range
+                x0 = start(lambda p: st.gamma.ppf(p, shape, scale=scale), p, 1e-300)
+                x = root(tails, pdf, p, x0, 1e-300, mp.inf)
+                if x > 1e-300:
+                    rows.append((p, shape, scale, x))
+    write("gamma_quantile.csv", ["p", "shape", "scale", "q"], rows)
+    print("gamma done")
 
 # Beta quantiles.
-rows = []
-sh = [0.01, 0.1, 0.5, 1, 2, 5, 30, 200, 1e3, 1e5]
-for a in sh:
-    for b in sh:
-        tails, pdf = beta_tails(a, b)
-        for p in ps:
-            if tails(1e-300)[0] >= p:
-                continue  # the quantile is below the double range
-            x0 = start(lambda p: st.beta.ppf(p, a, b), p, 0.5)
-            x0 = min(max(x0, 1e-300), 1 - 1e-17)
-            x = root(tails, pdf, p, x0, 1e-300, 1)
-            if 1e-300 < x and float(x) < 1:
-                rows.append((p, a, b, x))
-write("beta_quantile.csv", ["p", "a", "b", "q"], rows)
-print("beta done")
+if "beta" in WANT:
+    rows = []
+    sh = [0.01, 0.1, 0.5, 1, 2, 5, 30, 200, 1e3, 1e5]
+    for a in sh:
+        for b in sh:
+            tails, pdf = beta_tails(a, b)
+            for p in ps:
+                if tails(1e-300)[0] >= p:
+                    continue  # the quantile is below the double range
+                t0 = time.time()
+                x0 = start(lambda p: st.beta.ppf(p, a, b), p, 0.5)
+                x0 = min(max(x0, 1e-300), 1 - 1e-17)
+                x = root(tails, pdf, p, x0, 1e-300, 1)
+                if 1e-300 < x and float(x) < 1:
+                    rows.append((p, a, b, x))
+                if time.time() - t0 > 2:
+                    print("slow: beta", a, b, p, round(time.time() - t0, 1), file=sys.stderr, flush=True)
+    write("beta_quantile.csv", ["p", "a", "b", "q"], rows)
+    print("beta done")
 
 # F quantiles.
-rows = []
-ds = [0.5, 1, 2, 5, 10, 30, 100, 1e3, 1e5]
-for d1 in ds:
-    for d2 in ds:
-        tails, pdf = f_tails(d1, d2)
-        for p in ps:
-            if tails(1e-300)[0] >= p:
-                continue  # the quantile is below the double range
-            x0 = start(lambda p: st.f.ppf(p, d1, d2), p, 1.0)
-            x = root(tails, pdf, p, x0, 1e-300, mp.inf)
-            if 1e-300 < x < 1e300:
-                rows.append((p, d1, d2, x))
-write("f_quantile.csv", ["p", "d1", "d2", "q"], rows)
-print("F done")
+if "f" in WANT:
+    rows = []
+    ds = [0.5, 1, 2, 5, 10, 30, 100, 1e3, 1e5]
+    for d1 in ds:
+        for d2 in ds:
+            tails, pdf = f_tails(d1, d2)
+            for p in ps:
+                if tails(1e-300)[0] >= p:
+                    continue  # the quantile is below the double range
+                x0 = start(lambda p: st.f.ppf(p, d1, d2), p, 1.0)
+                x = root(tails, pdf, p, x0, 1e-300, mp.inf)
+                if 1e-300 < x < 1e300:
+                    rows.append((p, d1, d2, x))
+    write("f_quantile.csv", ["p", "d1", "d2", "q"], rows)
+    print("F done")
