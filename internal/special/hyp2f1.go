@@ -263,13 +263,16 @@ func hypNear1(a, b, c, w, v, lpre float64) hypResult {
 	}
 	d1 := (rp.l - rm.l) / (2 * h)
 	d2 := (rp.l - 2*r0.l + rm.l) / (2 * h * h)
-	// The interpolation error is about h³ times the third derivative of
-	// log F in c, of the order of log(v)³.
+	// Errors: that of the value at the integer; those at ±h, which enter
+	// scaled by |ε|/h ≤ 0.1 through the slopes; and the interpolation error,
+	// about |ε|h² times the third derivative of log F in c, of the order of
+	// log(v)³.
 	lv := math.Abs(math.Log(v)) + 1
+	r := math.Abs(eps) / h
 	return hypResult{
 		l:    lpre + r0.l + eps*(d1+eps*d2),
 		sign: r0.sign,
-		err:  math.Max(math.Max(r0.err, rp.err), rm.err) + 1e-16*lv*lv*lv,
+		err:  r0.err + r*(1+r)*math.Max(rp.err, rm.err) + math.Abs(eps)*h*h*lv*lv*lv,
 	}
 }
 
@@ -450,10 +453,6 @@ func gammaRatio(num, den []float64) (float64, int) {
 
 // isNonPosInt reports whether x is 0, -1, -2, ...
 func isNonPosInt(x float64) bool { return x <= 0 && x == math.Floor(x) }
-
-// nearInt reports whether x is within 1e-6 of an integer, where the
-// connection formula's two terms cancel.
-func nearInt(x float64) bool { return math.Abs(x-math.Round(x)) < 1e-6 }
 
 // allPositive reports whether both numbers are positive.
 func allPositive(a, b float64) bool { return a > 0 && b > 0 }

@@ -55,6 +55,16 @@ for a, k, c in itertools.product([0.3, 2.5, 40.2], [0, 1, 3], [1.7, 50.5]):
     for z in [-3, -100, -1e5]:
         rows.add((a, a + k, c, z))
 
+# c - a - b within 1e-6 of an integer but not at it (the interpolated
+# connection formula).
+for a, b, m, eps in itertools.product([0.3, 2.5, 40.2], [0.7, 90.1], [-1, 0, 2], [1e-7, -3e-9, 4e-11]):
+    if a + b + m > 0:
+        for z in [0.9, 0.999999]:
+            rows.add((a, b, a + b + m + eps, z))
+for a, eps in itertools.product([2.5, 40.2], [1e-7, -3e-9]):
+    for z in [-100, -1e5]:
+        rows.add((a, a + 1 + eps, 4.5, z))
+
 out = []
 for a, b, c, z in sorted(rows):
     f = mp.hyp2f1(a, b, c, z)
