@@ -34,9 +34,11 @@ import "math"
 //
 // Accuracy: within 1e-10 relative (mostly 1e-13) of mpmath over the BG/NBD
 // and Pareto/NBD argument patterns with parameters up to a few hundred and
-// z from -1e6 to 0.999999 (testdata/hyp2f1.csv). Where |a| or |b| is much
-// larger than c and z < -1, all forms cancel by tens of digits and NaN may
-// be returned.
+// z from -1e6 to 0.999999 (testdata/hyp2f1.csv), and the contiguous
+// relations hold to 1e-8 for 0.1 <= a, b, c <= 300 with 0 <= z <= 0.99, and
+// for z down to -20 when c >= max(a, b) - 1. Where z < 0 and a or b exceeds
+// c by much (tens, for parameters in the hundreds), all forms can cancel by
+// tens of digits, and NaN is returned when the error estimate exceeds 1e-8.
 //
 // For more information, see M. Abramowitz and I. A. Stegun, Handbook of
 // Mathematical Functions, chapter 15, and J. W. Pearson, S. Olver and
