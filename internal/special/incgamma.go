@@ -19,15 +19,16 @@ const (
 //   - x < a+1: the series P = x^a e^(-x)/Γ(a+1) Σ_n x^n / ((a+1)···(a+n));
 //   - a < 1 and x < 1.1: the same series for P, and for Q the expansion
 //     Q = 1 - x^a/Γ(a+1) - x^a/Γ(a) Σ_{n>=1} (-x)^n/(n! (a+n)) with the
-//     first difference formed by expm1 (DiDonato & Morris, eq. 16);
+//     first difference formed by expm1 (as in DiDonato & Morris);
 //   - otherwise: Legendre's continued fraction for Q (A&S 6.5.31), evaluated
 //     by the modified Lentz method.
 //
 // The prefactor x^a e^(-x)/Γ(a+1) is computed for a >= 10 as
 // exp(a·log1pmx((x-a)/a) - δ(a)) / √(2πa), with δ the Stirling correction,
 // which avoids the cancellation of a·log x - x - log Γ(a+1) for large a.
-// Whichever of P and Q is below one half is the one computed directly, so
-// both tails keep full relative precision.
+// In each region the small tail is the one computed directly; the other is
+// 1 minus it and is never below about 0.1 there, so both tails keep full
+// relative precision.
 func RegIncGammaP(a, x float64) float64 {
 	p, _ := incGamma(a, x)
 	return p
