@@ -148,7 +148,7 @@ func betaPrefactor(x, y, a, b float64) float64 {
 	u := betaLogRatio(-lambda/a, lx-math.Log(a/s))
 	v := betaLogRatio(lambda/b, ly-math.Log(b/s))
 	corr := stirlingCorr(a) + stirlingCorr(b) - stirlingCorr(s)
-	return math.Sqrt(a*b/s) / math.Sqrt(2*math.Pi) * math.Exp(a*u+b*v-corr)
+	return math.Sqrt(a) * math.Sqrt(b/s) / math.Sqrt(2*math.Pi) * math.Exp(a*u+b*v-corr)
 }
 
 // betaLogRatio returns log(1+e) - e for e = x/x0 - 1, given lr = log(x/x0):
