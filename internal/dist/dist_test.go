@@ -6,7 +6,7 @@ import (
 )
 
 func TestClosedForms(t *testing.T) {
-	// Closed forms: Cauchy (t with ν = 1): F(t) = ½ + atan(t)/π and its
+	// Closed forms (A&S 26.7): Cauchy (t with ν = 1): F(t) = ½ + atan(t)/π and its
 	// tail 1/(π|t|) for huge |t|; t with ν = 2: F(t) = ½ + t/(2√(t²+2));
 	// chi-square with k = 2: F(x) = 1 - e^(-x/2); exponential (gamma with
 	// shape 1); beta(1, 1) uniform; F(2, 2): x/(1+x).
@@ -22,6 +22,10 @@ func TestClosedForms(t *testing.T) {
 		{"StudentTQuantile(0.9, 1)", StudentTQuantile(0.9, 1), math.Tan(math.Pi * 0.4)},
 		{"StudentTQuantile(1e-300, 1)", StudentTQuantile(1e-300, 1), -1 / (math.Pi * 1e-300)},
 		{"StudentTQuantile(0.5, 7)", StudentTQuantile(0.5, 7), 0},
+		// ν = 2: t = (2p-1)/√(2p(1-p)), also next to p = ½.
+		{"StudentTQuantile(0.5-1e-10, 2)", StudentTQuantile(0.5-1e-10, 2), t2Quantile(0.5 - 1e-10)},
+		{"StudentTQuantile(0.5+1e-13, 2)", StudentTQuantile(0.5+1e-13, 2), t2Quantile(0.5 + 1e-13)},
+		{"StudentTQuantile(0.999999, 2)", StudentTQuantile(0.999999, 2), t2Quantile(0.999999)},
 		{"StudentTCDF(1.5, +Inf)", StudentTCDF(1.5, math.Inf(1)), NormalCDF(1.5)},
 		{"StudentTQuantile(0.3, +Inf)", StudentTQuantile(0.3, math.Inf(1)), NormalQuantile(0.3)},
 		{"ChiSquareCDF(3, 2)", ChiSquareCDF(3, 2), -math.Expm1(-1.5)},
@@ -42,6 +46,10 @@ func TestClosedForms(t *testing.T) {
 		}
 	}
 }
+
+// t2Quantile is the closed-form quantile of Student's t with 2 degrees of
+// freedom.
+func t2Quantile(p float64) float64 { return (2*p - 1) / math.Sqrt(2*p*(1-p)) }
 
 func TestEdgesAndDomain(t *testing.T) {
 	nan, inf := math.NaN(), math.Inf(1)
