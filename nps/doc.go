@@ -38,16 +38,22 @@
 // 3/2 passive and 3/4 detractor, the NPS analogue of Agresti and Coull's
 // "add two successes and two failures"; Rocks [2] found its coverage closest
 // to nominal among simple intervals, and Sauro and Lewis [4] recommend it.
-// It is the default. Its interval is centred on d', which for very few
-// responses may not contain the observed NPS (one promoter alone gives
-// [-49, 99] at 95%). The Wald interval is the textbook one; it is degenerate
-// when every answer falls in one category.
+// It is the default. Its interval is centred on d' rather than on the
+// observed d, so for very few responses it may not contain the observed NPS:
+// one promoter alone gives [-48.5, 98.5] at 95%. For a sample of promoters
+// only it contains +100 exactly when z² (n+1)/(n+3) >= 2, so at 95% from
+// n = 2 on, at 90% from n = 5 on, and at levels below about 84% never. The
+// Wald interval always contains the observed NPS; it is degenerate when
+// every answer falls in one category.
 //
 // The bootstrap draws each resample's promoters from Bin(n, p₊) and its
 // detractors from Bin(n - n₊*, p₋/(1 - p₊)) with exact binomial samplers,
 // so its cost does not grow with n; quantiles interpolate between order
 // statistics (R's type 7). Options.Seed fixes the generator (PCG), so the
-// same seed and data give the same interval.
+// same seed and data give the same interval. For weighted data each
+// resample has the effective sample size, rounded. Like any percentile
+// bootstrap, for a handful of responses (whose resamples take few values) the
+// interval may not contain the observed NPS.
 //
 // Estimate.StdErr is always the analytic SE of the observed NPS above.
 //

@@ -37,6 +37,9 @@ func NewTally(b Breaks) (Tally, error) {
 // Tally).
 func (t *Tally) Breaks() Breaks { return t.breaks.standard() }
 
+// scoreError is kept out of line so that Add inlines.
+//
+//go:noinline
 func scoreError(s Score) error {
 	return fmt.Errorf("nps: score %d: %w", s, errScale)
 }

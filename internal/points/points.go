@@ -39,9 +39,17 @@ type Counts struct {
 func (c *Counts) Add(i int) {
 	c.n[i]++
 	if c.weighted {
-		c.w[i].Add(1)
-		c.w2.Add(1)
+		c.addUnitWeight(i)
 	}
+}
+
+// addUnitWeight adds weight 1 at point index i. It is kept out of line so
+// that Add, the hot path of every tally, inlines.
+//
+//go:noinline
+func (c *Counts) addUnitWeight(i int) {
+	c.w[i].Add(1)
+	c.w2.Add(1)
 }
 
 // AddN adds k responses at point index i with weight 1.
