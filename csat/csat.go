@@ -70,9 +70,9 @@ func FromCounts(satisfied, total int64, o Options) (satmetrics.Estimate, error) 
 // for a weighted one the weighted share times Kish's effective sample size,
 // and that size.
 func (t *Tally) satisfied() (x, n float64, err error) {
-	w := t.c.TotalW()
-	if w == 0 {
-		return 0, 0, fmt.Errorf("csat: %w", satmetrics.ErrNoData)
+	w, n, err := t.totals()
+	if err != nil {
+		return 0, 0, err
 	}
 	var sat, satW float64
 	for r := t.scale.SatisfiedFrom(); t.scale.Contains(r); r++ {
@@ -80,9 +80,8 @@ func (t *Tally) satisfied() (x, n float64, err error) {
 		satW += t.c.W(int(r) - 1)
 	}
 	if !t.Weighted() {
-		return sat, float64(t.N()), nil
+		return sat, n, nil
 	}
-	n = t.EffectiveN()
 	return satW / w * n, n, nil
 }
 
@@ -130,28 +129,24 @@ func (t *Tally) CSATWith(o Options) (satmetrics.Estimate, error) {
 // every weight is 1. It returns an error wrapping satmetrics.ErrNoData if
 // the total weight is zero.
 func (t *Tally) MeanStats() (satmetrics.MeanStats, error) {
-	w := t.c.TotalW()
-	if w == 0 {
-		return satmetrics.MeanStats{}, fmt.Errorf("csat: mean: %w", satmetrics.ErrNoData)
+	w, n, err := t.totals()
+	if err != nil {
+		return satmetrics.MeanStats{}, fmt.Errorf("csat: mean: %w", err)
 	}
+	// Shares rather than weights, so that no sum overflows.
 	k := t.scale.Points()
-	var sum float64
+	var mean float64
 	for i := 0; i < k; i++ {
-		sum += t.c.W(i) * float64(i+1)
+		mean += t.c.W(i) / w * float64(i+1)
 	}
-	mean := sum / w
-	var m2 float64
+	var v float64 // population variance Σw(r - mean)²/Σw
 	for i := 0; i < k; i++ {
 		d := float64(i+1) - mean
-		m2 += t.c.W(i) * d * d
-	}
-	n := float64(t.N())
-	if t.Weighted() {
-		n = t.EffectiveN()
+		v += t.c.W(i) / w * d * d
 	}
 	var sd float64
 	if n > 1 {
-		sd = math.Sqrt(m2 / w * n / (n - 1))
+		sd = math.Sqrt(v * n / (n - 1))
 	}
 	return satmetrics.MeanStats{Mean: mean, SD: sd, N: n}, nil
 }

@@ -254,6 +254,19 @@ func TestWeighted(t *testing.T) {
 	if err != nil || !closeTo(s.Mean, 11.0/3, 1e-12) || !closeTo(s.SD*s.SD, 23.0/6, 1e-12) || !closeTo(s.N, 3, 1e-12) {
 		t.Errorf("weighted MeanStats = %+v, %v", s, err)
 	}
+	// Weights whose squares overflow make the weighted results undefined,
+	// not NaN.
+	var huge csat.Tally
+	huge.AddWeighted(5, 1e200)
+	huge.AddWeighted(1, 1e200)
+	for name, f := range map[string]func(float64) (satmetrics.Estimate, error){"CSAT": huge.CSAT, "Mean": huge.Mean} {
+		if _, err := f(0.95); !errors.Is(err, satmetrics.ErrUndefined) {
+			t.Errorf("%s with weights 1e200: error = %v, want ErrUndefined", name, err)
+		}
+	}
+	if _, err := huge.Distribution(); !errors.Is(err, satmetrics.ErrUndefined) {
+		t.Errorf("Distribution with weights 1e200: error = %v", err)
+	}
 	me, _ := w.Mean(0.95)
 	if me.EffectiveN != s.N || !closeTo(me.StdErr, math.Sqrt(23.0/18), 1e-12) {
 		t.Errorf("weighted Mean = %+v", me)

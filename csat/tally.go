@@ -3,6 +3,7 @@ package csat
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 
 	"github.com/satmetrics/satmetrics"
 	"github.com/satmetrics/satmetrics/internal/points"
@@ -95,14 +96,16 @@ func (t *Tally) AddAll(rs []Rating) error {
 // It is associative and commutative, and the zero Tally is its identity.
 //
 // Tallies on different scales do not merge: that is an error wrapping
-// satmetrics.ErrIncompatible, and t is unchanged. An empty tally holds no
-// answers to mix up, so merging an empty u changes nothing and merging into
-// an empty t gives t the scale of u. Merging a tally into itself doubles it.
+// satmetrics.ErrIncompatible, and t is unchanged. The zero Tally (or any
+// empty tally on the default Five scale) is the exception in both places:
+// merging it changes nothing, and merging into it gives it the scale of u,
+// so that a fresh accumulator, such as one that satmetrics.Groups creates,
+// can receive any tally. Merging a tally into itself doubles it.
 func (t *Tally) Merge(u *Tally) error {
 	switch {
-	case u.empty():
+	case u.isZero():
 		return nil
-	case t.empty():
+	case t.isZero():
 		t.scale = u.scale
 	case t.scale != u.scale:
 		return fmt.Errorf("csat: merge tallies on the %v and %v scales: %w", t.scale, u.scale, satmetrics.ErrIncompatible)
@@ -113,6 +116,10 @@ func (t *Tally) Merge(u *Tally) error {
 }
 
 func (t *Tally) empty() bool { return t.c.Total() == 0 }
+
+// isZero reports whether t is empty and on the default scale, which makes
+// it the identity of Merge.
+func (t *Tally) isZero() bool { return t.scale == Five && t.empty() }
 
 // N returns the number of responses.
 func (t *Tally) N() int64 { return t.c.Total() }
@@ -146,7 +153,22 @@ func (t *Tally) TotalWeight() float64 { return t.c.TotalW() }
 // EffectiveN returns Kish's effective sample size (Σw)²/Σw² of t, which is
 // N for an unweighted tally and 0 for an empty one.
 func (t *Tally) EffectiveN() float64 {
-	return satmetrics.EffectiveN(t.c.TotalW(), t.c.SumW2())
+	return t.c.EffectiveN()
+}
+
+// totals returns the total weight and Kish's effective sample size. A total
+// weight of zero is an error wrapping satmetrics.ErrNoData, and weights so
+// extreme that these are not finite (their squares overflow or underflow)
+// one wrapping satmetrics.ErrUndefined.
+func (t *Tally) totals() (w, neff float64, err error) {
+	w, neff = t.c.TotalW(), t.c.EffectiveN()
+	switch {
+	case w == 0:
+		return 0, 0, fmt.Errorf("csat: %w", satmetrics.ErrNoData)
+	case math.IsInf(w, 0) || !(neff > 0) || math.IsInf(neff, 0):
+		return 0, 0, fmt.Errorf("csat: weights too extreme (total %v, effective n %v): %w", w, neff, satmetrics.ErrUndefined)
+	}
+	return w, neff, nil
 }
 
 // Equal reports whether t and u are on the same scale and have the same
@@ -169,9 +191,9 @@ type Point struct {
 // label, count, weight and percentage. It returns an error wrapping
 // satmetrics.ErrNoData if the total weight is zero.
 func (t *Tally) Distribution() ([]Point, error) {
-	w := t.c.TotalW()
-	if w == 0 {
-		return nil, fmt.Errorf("csat: distribution: %w", satmetrics.ErrNoData)
+	w, _, err := t.totals()
+	if err != nil {
+		return nil, fmt.Errorf("csat: distribution: %w", err)
 	}
 	ps := make([]Point, t.scale.Points())
 	for i := range ps {

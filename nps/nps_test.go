@@ -286,6 +286,16 @@ func TestWeighted(t *testing.T) {
 	if !closeTo(e.Value-e.Lower, 1.959963984540054*se, 1e-9) {
 		t.Errorf("weighted Wald half-width %v, want z·%v", e.Value-e.Lower, se)
 	}
+	// Weights whose squares overflow make the results undefined, not NaN.
+	var huge nps.Tally
+	huge.AddWeighted(10, 1e200)
+	huge.AddWeighted(0, 1e200)
+	if _, err := huge.NPS(0.95); !errors.Is(err, satmetrics.ErrUndefined) {
+		t.Errorf("weights 1e200: error = %v, want ErrUndefined", err)
+	}
+	if _, err := huge.Distribution(); !errors.Is(err, satmetrics.ErrUndefined) {
+		t.Errorf("Distribution with weights 1e200: error = %v", err)
+	}
 	// Zero total weight: no data.
 	var z nps.Tally
 	z.AddWeighted(9, 0)

@@ -3,6 +3,7 @@ package nps
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 
 	"github.com/satmetrics/satmetrics"
 	"github.com/satmetrics/satmetrics/internal/points"
@@ -99,14 +100,16 @@ func (t *Tally) AddAll(ss []Score) error {
 // It is associative and commutative, and the zero Tally is its identity.
 //
 // Tallies with different breaks do not merge: that is an error wrapping
-// satmetrics.ErrIncompatible, and t is unchanged. An empty tally holds no
-// answers to mix up, so merging an empty u changes nothing and merging into
-// an empty t gives t the breaks of u. Merging a tally into itself doubles it.
+// satmetrics.ErrIncompatible, and t is unchanged. The zero Tally (or any
+// empty tally with the standard breaks) is the exception in both places:
+// merging it changes nothing, and merging into it gives it the breaks of u,
+// so that a fresh accumulator, such as one that satmetrics.Groups creates,
+// can receive any tally. Merging a tally into itself doubles it.
 func (t *Tally) Merge(u *Tally) error {
 	switch {
-	case u.empty():
+	case u.isZero():
 		return nil
-	case t.empty():
+	case t.isZero():
 		t.breaks = u.breaks
 	case t.breaks != u.breaks:
 		return fmt.Errorf("nps: merge tallies with breaks %v and %v: %w", t.Breaks(), u.Breaks(), satmetrics.ErrIncompatible)
@@ -117,6 +120,10 @@ func (t *Tally) Merge(u *Tally) error {
 }
 
 func (t *Tally) empty() bool { return t.c.Total() == 0 }
+
+// isZero reports whether t is empty and has the standard breaks, which
+// makes it the identity of Merge.
+func (t *Tally) isZero() bool { return t.breaks == (Breaks{}) && t.empty() }
 
 // N returns the number of responses.
 func (t *Tally) N() int64 { return t.c.Total() }
@@ -149,7 +156,22 @@ func (t *Tally) TotalWeight() float64 { return t.c.TotalW() }
 // EffectiveN returns Kish's effective sample size (Σw)²/Σw² of t, which is
 // N for an unweighted tally and 0 for an empty one.
 func (t *Tally) EffectiveN() float64 {
-	return satmetrics.EffectiveN(t.c.TotalW(), t.c.SumW2())
+	return t.c.EffectiveN()
+}
+
+// totals returns the total weight and Kish's effective sample size. A total
+// weight of zero is an error wrapping satmetrics.ErrNoData, and weights so
+// extreme that these are not finite (their squares overflow or underflow)
+// one wrapping satmetrics.ErrUndefined.
+func (t *Tally) totals() (w, neff float64, err error) {
+	w, neff = t.c.TotalW(), t.c.EffectiveN()
+	switch {
+	case w == 0:
+		return 0, 0, fmt.Errorf("nps: %w", satmetrics.ErrNoData)
+	case math.IsInf(w, 0) || !(neff > 0) || math.IsInf(neff, 0):
+		return 0, 0, fmt.Errorf("nps: weights too extreme (total %v, effective n %v): %w", w, neff, satmetrics.ErrUndefined)
+	}
+	return w, neff, nil
 }
 
 // Equal reports whether t and u have the same breaks and counts and, when
@@ -171,9 +193,9 @@ type Point struct {
 // weights and percentages. It returns an error wrapping satmetrics.ErrNoData
 // if the total weight is zero.
 func (t *Tally) Distribution() ([]Point, error) {
-	w := t.c.TotalW()
-	if w == 0 {
-		return nil, fmt.Errorf("nps: distribution: %w", satmetrics.ErrNoData)
+	w, _, err := t.totals()
+	if err != nil {
+		return nil, fmt.Errorf("nps: distribution: %w", err)
 	}
 	ps := make([]Point, npoints)
 	for i := range ps {
@@ -201,9 +223,9 @@ type Categories struct {
 // passives and promoters under t's breaks. It returns an error wrapping
 // satmetrics.ErrNoData if the total weight is zero.
 func (t *Tally) Categories() (Categories, error) {
-	w := t.c.TotalW()
-	if w == 0 {
-		return Categories{}, fmt.Errorf("nps: categories: %w", satmetrics.ErrNoData)
+	w, _, err := t.totals()
+	if err != nil {
+		return Categories{}, fmt.Errorf("nps: categories: %w", err)
 	}
 	var n [Promoter + 1]int64
 	var ws [Promoter + 1]float64
@@ -228,9 +250,8 @@ func (t *Tally) effective() (det, pas, pro float64, err error) {
 	if !t.Weighted() {
 		return float64(c.Detractors.N), float64(c.Passives.N), float64(c.Promoters.N), nil
 	}
-	w := c.Detractors.Weight + c.Passives.Weight + c.Promoters.Weight
-	k := t.EffectiveN() / w
-	return c.Detractors.Weight * k, c.Passives.Weight * k, c.Promoters.Weight * k, nil
+	n := t.EffectiveN()
+	return c.Detractors.Percent / 100 * n, c.Passives.Percent / 100 * n, c.Promoters.Percent / 100 * n, nil
 }
 
 // tag is the byte after the version that marks an NPS tally's encoding.

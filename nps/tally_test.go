@@ -84,6 +84,15 @@ func TestTallyMerge(t *testing.T) {
 	if err := zero.Merge(&six); err != nil || zero.Breaks() != six.Breaks() || !zero.Equal(&six) {
 		t.Errorf("merge into an empty tally: %v, %v", err, zero.Breaks())
 	}
+	// An empty tally with other breaks than the standard ones is not the
+	// zero Tally: it still refuses to mix breaks.
+	emptySix, _ := nps.NewTally(nps.Breaks{Passive: 6, Promoter: 9})
+	if err := std.Merge(&emptySix); !errors.Is(err, satmetrics.ErrIncompatible) {
+		t.Errorf("merging an empty tally with other breaks: %v", err)
+	}
+	if err := emptySix.Merge(&std); !errors.Is(err, satmetrics.ErrIncompatible) {
+		t.Errorf("merging into an empty tally with other breaks: %v", err)
+	}
 	var empty nps.Tally
 	if err := six.Merge(&empty); err != nil || six.N() != 1 {
 		t.Errorf("merge of an empty tally: %v", err)
@@ -344,7 +353,13 @@ func TestTallyProperties(t *testing.T) {
 			if err != nil {
 				return false
 			}
-			tl.Merge(s.tally())
+			for i, x := range s.Scores {
+				if s.Weights == nil {
+					tl.Add(x)
+				} else {
+					tl.AddWeighted(x, s.Weights[i])
+				}
+			}
 			b, err := tl.MarshalBinary()
 			if err != nil {
 				return false

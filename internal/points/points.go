@@ -160,6 +160,23 @@ func (c *Counts) SumW2() float64 {
 	return c.w2.Value()
 }
 
+// EffectiveN returns Kish's effective sample size (Σw)²/Σw², computed as
+// (Σw/√Σw²)² so that it does not overflow for large weights; it is the count
+// for unweighted Counts. It is 0 when Σw is 0, and +Inf or NaN only for
+// weights so extreme that Σw or Σw² is not a finite, non-zero number, which
+// callers must check.
+func (c *Counts) EffectiveN() float64 {
+	if !c.weighted {
+		return float64(c.Total())
+	}
+	w := c.TotalW()
+	if w == 0 {
+		return 0
+	}
+	r := w / math.Sqrt(c.SumW2())
+	return r * r
+}
+
 // Equal reports whether c and u hold the same counts and, when weighted,
 // weights equal to within a relative 1e-12 (compensated sums merged in
 // different orders may differ in the last bit).

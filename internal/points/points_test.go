@@ -41,6 +41,33 @@ func TestCountsTotals(t *testing.T) {
 	}
 }
 
+func TestCountsEffectiveN(t *testing.T) {
+	var c Counts
+	if c.EffectiveN() != 0 {
+		t.Errorf("empty: %v", c.EffectiveN())
+	}
+	c.AddN(1, 7)
+	if c.EffectiveN() != 7 {
+		t.Errorf("unweighted: %v", c.EffectiveN())
+	}
+	var w Counts
+	w.AddWeighted(0, 0)
+	if w.EffectiveN() != 0 {
+		t.Errorf("zero weights: %v", w.EffectiveN())
+	}
+	// Weights 1, 1, 2, 4: (8)²/22. Scaled by 1e150 the squares still fit,
+	// though (Σw)² would not.
+	for _, k := range []float64{1, 1e150} {
+		var w Counts
+		for _, x := range []float64{1, 1, 2, 4} {
+			w.AddWeighted(2, x*k)
+		}
+		if got := w.EffectiveN(); math.Abs(got-64.0/22) > 1e-12 {
+			t.Errorf("weights ×%g: EffectiveN = %v, want %v", k, got, 64.0/22)
+		}
+	}
+}
+
 func TestCountsMerge(t *testing.T) {
 	a, b := sample(false), sample(true)
 	ab, ba := a, b
