@@ -366,3 +366,17 @@ func TestEstimatesEncode(t *testing.T) {
 		}
 	}
 }
+
+func ExampleCompareMeans() {
+	// Mean rating this month (A) against last month (B), by Welch's t test.
+	thisMonth := tallyOf(nil, "1-5", []int64{3, 4, 9, 20, 14})
+	lastMonth := tallyOf(nil, "1-5", []int64{12, 10, 10, 30, 50})
+	c, err := csat.CompareMeans(thisMonth, lastMonth, 0.95)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("change %+.2f [%.2f, %.2f], t = %.2f, p = %.2f\n", c.Difference, c.Lower, c.Upper, c.Statistic, c.P)
+	// Output:
+	// change -0.10 [-0.50, 0.31], t = -0.47, p = 0.64
+}

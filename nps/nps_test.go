@@ -476,3 +476,26 @@ func ExampleSampleSize() {
 	// Output:
 	// 938
 }
+
+func ExampleTally_NPSWith() {
+	// The three interval methods on the same answers. The bootstrap is
+	// seeded: the same seed gives the same interval.
+	t := new(nps.Tally)
+	t.AddN(10, 18)
+	t.AddN(9, 12)
+	t.AddN(8, 10)
+	t.AddN(5, 6)
+	t.AddN(2, 4)
+	for _, m := range []nps.Method{nps.AdjustedWald, nps.Wald, nps.Bootstrap} {
+		est, err := t.NPSWith(nps.Options{Level: 0.9, Method: m, Seed: 1})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%-13s NPS %.0f [%.1f, %.1f]\n", est.Method, est.Value, est.Lower, est.Upper)
+	}
+	// Output:
+	// adjusted-wald NPS 40 [19.7, 55.8]
+	// wald          NPS 40 [21.4, 58.6]
+	// bootstrap     NPS 40 [22.0, 58.0]
+}

@@ -534,3 +534,66 @@ func BenchmarkMarshalBinary(b *testing.B) {
 		buf, _ = tl.AppendBinary(buf[:0])
 	}
 }
+
+// TestGroups checks that tallies work as satmetrics.Groups accumulators:
+// fresh zero tallies receive merged tallies with other breaks.
+func TestGroups(t *testing.T) {
+	var workerA, workerB satmetrics.Groups[string, nps.Tally]
+	workerA.At("email").AddAll([]nps.Score{10, 9, 3})
+	workerB.At("email").AddAll([]nps.Score{7})
+	six, _ := nps.NewTally(nps.Breaks{Passive: 6, Promoter: 9})
+	six.AddAll([]nps.Score{6, 10})
+	*workerB.At("chat") = six
+	var all satmetrics.Groups[string, nps.Tally]
+	for _, g := range []*satmetrics.Groups[string, nps.Tally]{&workerA, &workerB} {
+		if err := all.Merge(g, (*nps.Tally).Merge); err != nil {
+			t.Fatal(err)
+		}
+	}
+	chat, _ := all.Get("chat")
+	email, _ := all.Get("email")
+	if !chat.Equal(&six) || chat.Breaks() != six.Breaks() || email.N() != 4 {
+		t.Errorf("merged groups: chat %+v, email N %d", chat.Breaks(), email.N())
+	}
+	b, err := json.Marshal(&all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back satmetrics.Groups[string, nps.Tally]
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := back.Get("chat"); !c.Equal(&six) {
+		t.Errorf("groups JSON round trip: %s", b)
+	}
+}
+
+func Example_perChannel() {
+	// NPS per channel with satmetrics.Groups, whose zero tallies are ready.
+	answers := []struct {
+		channel string
+		score   nps.Score
+	}{
+		{"chat", 10}, {"chat", 9}, {"email", 6}, {"chat", 8}, {"email", 10},
+		{"phone", 9}, {"email", 3}, {"phone", 10}, {"chat", 10}, {"phone", 7},
+	}
+	var byChannel satmetrics.Groups[string, nps.Tally]
+	for _, a := range answers {
+		if err := byChannel.At(a.channel).Add(a.score); err != nil {
+			fmt.Println(err)
+			return
+		}
+	}
+	for channel, t := range byChannel.All() {
+		est, err := t.NPS(0.95)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Printf("%-5s n=%d NPS %4.0f [%4.0f, %4.0f]\n", channel, est.N, est.Value, est.Lower, est.Upper)
+	}
+	// Output:
+	// chat  n=4 NPS   75 [  -7,   93]
+	// email n=3 NPS  -33 [ -85,   51]
+	// phone n=3 NPS   67 [ -22,   88]
+}
