@@ -44,13 +44,27 @@ func ratingError(s Scale, r Rating) error {
 // tally's scale is an error wrapping satmetrics.ErrRange, and adds nothing.
 // It does not allocate.
 func (t *Tally) Add(r Rating) error {
-	i := int(r) - 1
-	if i < 0 || i >= scales[t.scale].points {
-		return ratingError(t.scale, r)
+	// Rating 0 wraps around to 255, beyond every scale.
+	if i := uint8(r) - 1; i < npoints[t.scale] {
+		t.c.Add(int(i))
+		return nil
 	}
-	t.c.Add(i)
-	return nil
+	return rangeError{t.scale, r}
 }
+
+// rangeError reports a rating off a tally's scale. It is a small value
+// rather than a call so that Add inlines.
+type rangeError struct {
+	scale Scale
+	r     Rating
+}
+
+func (e rangeError) Error() string { return ratingError(e.scale, e.r).Error() }
+func (e rangeError) Unwrap() error { return satmetrics.ErrRange }
+
+// npoints holds the number of points of each scale, indexed by a byte so
+// that Add needs no bounds check (undefined scales have none).
+var npoints = [256]uint8{Five: 5, Three: 3, Seven: 7, Ten: 10, Binary: 2}
 
 // AddWeighted adds one response with rating r and survey weight w. A weight
 // that is negative, NaN or infinite is an error wrapping

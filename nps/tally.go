@@ -50,11 +50,18 @@ func scoreError(s Score) error {
 // allocate.
 func (t *Tally) Add(s Score) error {
 	if s > MaxScore {
-		return scoreError(s)
+		return rangeError(s)
 	}
 	t.c.Add(int(s))
 	return nil
 }
+
+// rangeError reports a score above 10. It is a one-byte value rather than
+// a call so that Add inlines, and converts to an error without allocating.
+type rangeError Score
+
+func (e rangeError) Error() string { return scoreError(Score(e)).Error() }
+func (e rangeError) Unwrap() error { return errScale }
 
 // AddWeighted adds one response with score s and survey weight w. A weight
 // that is negative, NaN or infinite is an error wrapping
