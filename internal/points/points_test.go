@@ -210,3 +210,30 @@ func FuzzCountsDecodeBinary(f *testing.F) {
 		}
 	})
 }
+
+// TestUnitWeights checks that responses added with Add and with weight 1
+// give the same weights, in any order and through encodings.
+func TestUnitWeights(t *testing.T) {
+	var a, b Counts
+	a.AddWeighted(0, 2)
+	b.AddWeighted(0, 2)
+	for i := 0; i < 5; i++ {
+		a.Add(i)
+		b.AddWeighted(i, 1)
+	}
+	a.AddN(3, 4)
+	for k := 0; k < 4; k++ {
+		b.AddWeighted(3, 1)
+	}
+	if !a.Equal(&b) || a.TotalW() != 11 || a.SumW2() != 13 || a.W(3) != 5 {
+		t.Errorf("unit weights: W(3) %v, total %v, Σw² %v", a.W(3), a.TotalW(), a.SumW2())
+	}
+	var d Counts
+	if _, err := d.DecodeBinary(a.AppendBinary(nil, MaxPoints), MaxPoints); err != nil || !d.Equal(&a) {
+		t.Errorf("decode: %v", err)
+	}
+	d.Add(3)
+	if d.W(3) != 6 || d.N(3) != 6 {
+		t.Errorf("Add after decoding: W(3) = %v, N(3) = %d", d.W(3), d.N(3))
+	}
+}
