@@ -14,7 +14,7 @@ import (
 //	n = ⌈z² Var / (margin/100)²⌉,  Var = (p₊ + p₋) - (p₊ - p₋)²
 //
 // (see Variance and satmetrics.SampleSizeVariance). For example, 50%
-// promoters and 20% detractors need 1,023 responses for ±5 points at 95%.
+// promoters and 20% detractors need 938 responses for ±5 points at 95%.
 // The variance, and so the sample size, is largest when there are no
 // passives and promoters and detractors are equally common.
 //
