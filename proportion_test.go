@@ -328,3 +328,22 @@ func ExampleCompareProportions() {
 	// Output:
 	// difference 0.20, 95% interval [0.0524, 0.3339], z = 2.65, p = 0.0080
 }
+
+func FuzzParseProportionMethod(f *testing.F) {
+	for _, m := range methods {
+		f.Add(m.String())
+	}
+	f.Add("")
+	f.Fuzz(func(t *testing.T, in string) {
+		m, err := satmetrics.ParseProportionMethod(in)
+		if err != nil {
+			if !errors.Is(err, satmetrics.ErrSyntax) {
+				t.Errorf("ParseProportionMethod(%q) error = %v", in, err)
+			}
+			return
+		}
+		if !m.Valid() || m.String() != in {
+			t.Errorf("ParseProportionMethod(%q) = %v", in, m)
+		}
+	})
+}

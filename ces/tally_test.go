@@ -446,3 +446,22 @@ func BenchmarkResults(b *testing.B) {
 		})
 	}
 }
+
+func FuzzParseScale(f *testing.F) {
+	for s := ces.Scale(0); s.Valid(); s++ {
+		f.Add(s.String())
+	}
+	f.Add("")
+	f.Fuzz(func(t *testing.T, in string) {
+		s, err := ces.ParseScale(in)
+		if err != nil {
+			if !errors.Is(err, satmetrics.ErrSyntax) {
+				t.Errorf("ParseScale(%q) error = %v", in, err)
+			}
+			return
+		}
+		if !s.Valid() || s.String() != in {
+			t.Errorf("ParseScale(%q) = %v", in, s)
+		}
+	})
+}
