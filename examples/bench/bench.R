@@ -58,7 +58,8 @@ run <- switch(task,
     pc <- data.frame(c = levels(df$c), Freq = targets[ka + kb + 1:kc])
     des <- svydesign(ids = ~1, weights = ~w, data = df)
     function() {
-      r <- rake(des, list(~a, ~b, ~c), list(pa, pb, pc), control = list(maxit = 100, epsilon = 1e-6))
+      # epsilon is absolute in rake (a count); 1e-6 of the smallest target matches satmetrics' default relative tolerance
+      r <- rake(des, list(~a, ~b, ~c), list(pa, pb, pc), control = list(maxit = 100, epsilon = 1e-6 * min(targets)))
       sum(weights(r))
     }
   },
