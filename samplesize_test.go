@@ -87,3 +87,24 @@ func ExampleSampleSizeMean() {
 	// Output:
 	// 556
 }
+
+// TestSampleSizeInvertsMarginOfError checks that SampleSizeProportion is
+// the smallest n whose MarginOfError (infinite population) is within the
+// target.
+func TestSampleSizeInvertsMarginOfError(t *testing.T) {
+	for _, p := range []float64{0.5, 0.3, 0.9, 0.99} {
+		for _, e := range []float64{0.01, 0.03, 0.05, 0.1} {
+			for _, level := range []float64{0.9, 0.95, 0.99} {
+				n, err := satmetrics.SampleSizeProportion(p, e, level)
+				if err != nil {
+					t.Fatal(err)
+				}
+				at, _ := satmetrics.MarginOfError(p, float64(n), 0, level)
+				below, _ := satmetrics.MarginOfError(p, float64(n-1), 0, level)
+				if at > e || (n > 1 && below <= e) {
+					t.Errorf("SampleSizeProportion(%v, %v, %v) = %d: margins %v at n, %v at n-1", p, e, level, n, at, below)
+				}
+			}
+		}
+	}
+}
