@@ -1,0 +1,669 @@
+package likert
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/internal/stable"
+)
+
+// MaxItems is the largest number of items a Reliability accumulates.
+const MaxItems = 1000
+
+// A Reliability accumulates the sufficient statistics of a respondent by
+// item table of scores, from which Report computes Cronbach's alpha,
+// Guttman's lambda 6 and the item analysis: for the complete rows, the
+// count, weights, item means and the matrix of co-moments Σ w (x_i - x̄_i)
+// (x_j - x̄_j); for the rows with missing answers, the same per item and per
+// pair of items over the rows that answered them. Memory is O(k²) for k
+// items and does not grow with the number of rows.
+//
+// Rows are folded in with Welford's update and accumulators merged with the
+// pairwise update of Chan, Golub and LeVeque (see stable.Moments), so that
+// scores with a large common offset keep their covariances and partial
+// accumulators computed in parallel merge into the accumulator of the whole.
+//
+// The zero value is empty and ready to use; the first row fixes the number
+// of items. A Reliability is not safe for concurrent use.
+type Reliability struct {
+	k    int
+	rows rowCount // rows with at least one answer
+
+	// Complete rows.
+	full rowCount
+	mean []float64 // k item means
+	com  []float64 // packed upper triangle of co-moments, row by row, k(k+1)/2
+
+	// Rows with missing answers, per item and per pair i < j (nil until the
+	// first such row).
+	item []stable.Moments
+	pair []pairMoments
+
+	d, e []float64 // scratch for Add
+}
+
+// rowCount counts rows and sums their weights and squared weights.
+type rowCount struct {
+	n     int64
+	w, w2 float64
+}
+
+func (c *rowCount) add(w float64) {
+	c.n++
+	c.w += w
+	c.w2 += w * w
+}
+
+func (c *rowCount) merge(u rowCount) {
+	c.n += u.n
+	c.w += u.w
+	c.w2 += u.w2
+}
+
+// pairMoments are the weighted means of two items and their co-moment over
+// the rows that answered both.
+type pairMoments struct {
+	rowCount
+	mi, mj, c float64
+}
+
+func (p *pairMoments) add(xi, xj, w float64) {
+	p.rowCount.add(w)
+	di := xi - p.mi
+	p.mi += di * w / p.w
+	p.mj += (xj - p.mj) * w / p.w
+	p.c += w * di * (xj - p.mj)
+}
+
+// merge folds u into p (Chan, Golub and LeVeque).
+func (p *pairMoments) merge(u pairMoments) {
+	if u.w == 0 {
+		return
+	}
+	if p.w == 0 {
+		*p = u
+		return
+	}
+	w := p.w + u.w
+	di, dj := u.mi-p.mi, u.mj-p.mj
+	p.c += u.c + di*dj*p.w*u.w/w
+	p.mi += di * u.w / w
+	p.mj += dj * u.w / w
+	p.rowCount.merge(u.rowCount)
+}
+
+// pidx returns the index of the pair i < j among k items.
+func pidx(i, j, k int) int { return i*(2*k-i-1)/2 + j - i - 1 }
+
+// cidx returns the index of (i, j), i <= j, in the packed upper triangle.
+func cidx(i, j, k int) int { return i*(2*k-i+1)/2 + j - i }
+
+// Items returns the number of items, 0 before the first row.
+func (r *Reliability) Items() int { return r.k }
+
+// N returns the number of rows with at least one answer and non-zero weight.
+func (r *Reliability) N() int64 { return r.rows.n }
+
+// Complete returns the number of rows that answered every item.
+func (r *Reliability) Complete() int64 { return r.full.n }
+
+func (r *Reliability) init(k int) {
+	r.k = k
+	r.mean = make([]float64, k)
+	r.com = make([]float64, k*(k+1)/2)
+	r.scratch()
+}
+
+func (r *Reliability) scratch() {
+	if len(r.d) != r.k {
+		r.d = make([]float64, r.k)
+		r.e = make([]float64, r.k)
+	}
+}
+
+func (r *Reliability) initMissing() {
+	if r.item == nil {
+		r.item = make([]stable.Moments, r.k)
+		r.pair = make([]pairMoments, r.k*(r.k-1)/2)
+	}
+}
+
+// Add adds one respondent's scores with weight 1, one per item in a fixed
+// order; NaN marks an unanswered item. See AddWeighted.
+func (r *Reliability) Add(row []float64) error { return r.AddWeighted(row, 1) }
+
+// AddWeighted adds one respondent's scores with weight w. The first row
+// fixes the number of items, at least 2 and at most MaxItems; a row of
+// another length is an error wrapping satmetrics.ErrIncompatible, an
+// infinite score one wrapping satmetrics.ErrRange and a bad weight one
+// wrapping satmetrics.ErrWeight, and r is then unchanged. A row without
+// answers, or with weight zero, changes nothing. Adding a row allocates
+// nothing once the first row has been added.
+func (r *Reliability) AddWeighted(row []float64, w float64) error {
+	if r.k == 0 {
+		if len(row) < 2 || len(row) > MaxItems {
+			return fmt.Errorf("likert: reliability of %d items: want 2 to %d: %w", len(row), MaxItems, satmetrics.ErrIncompatible)
+		}
+	} else if len(row) != r.k {
+		return fmt.Errorf("likert: row of %d scores for %d items: %w", len(row), r.k, satmetrics.ErrIncompatible)
+	}
+	if err := satmetrics.CheckWeight(w); err != nil {
+		return err
+	}
+	answered := 0
+	for i, x := range row {
+		if math.IsInf(x, 0) {
+			return fmt.Errorf("likert: score %v of item %d: %w", x, i+1, satmetrics.ErrRange)
+		}
+		if x == x {
+			answered++
+		}
+	}
+	if answered == 0 || w == 0 {
+		return nil
+	}
+	if r.k == 0 {
+		r.init(len(row))
+	}
+	r.scratch()
+	r.rows.add(w)
+	if answered == r.k {
+		r.addComplete(row, w)
+		return nil
+	}
+	r.initMissing()
+	k := r.k
+	for i, xi := range row {
+		if xi != xi {
+			continue
+		}
+		r.item[i].AddWeighted(xi, w)
+		p := r.pair[pidx(i, i+1, k) : pidx(i, i+1, k)+k-i-1]
+		for j, xj := range row[i+1:] {
+			if xj == xj {
+				p[j].add(xi, xj, w)
+			}
+		}
+	}
+	return nil
+}
+
+// addComplete folds a complete row into the listwise statistics by the
+// weighted Welford update: with W' = W + w, δ = x - mean and mean' = mean +
+// δ w/W', every co-moment gains w δ_i (x_j - mean'_j).
+func (r *Reliability) addComplete(x []float64, w float64) {
+	r.full.add(w)
+	f := w / r.full.w
+	k := r.k
+	d, e, mean := r.d[:k], r.e[:k], r.mean[:k]
+	for i, xi := range x[:k] {
+		di := xi - mean[i]
+		d[i] = di * w
+		mean[i] += di * f
+		e[i] = xi - mean[i]
+	}
+	com := r.com
+	off := 0
+	for i := 0; i < k; i++ {
+		row := com[off : off+k-i]
+		ei := e[i:k]
+		wd := d[i]
+		for j := range row {
+			row[j] += wd * ei[j]
+		}
+		off += k - i
+	}
+}
+
+// Merge adds u to r, as if every row added to u had been added to r. It is
+// associative and commutative up to rounding, and the zero Reliability is
+// its identity. Accumulators of different numbers of items are refused with
+// an error wrapping satmetrics.ErrIncompatible, leaving r unchanged.
+func (r *Reliability) Merge(u *Reliability) error {
+	if u.k == 0 {
+		return nil
+	}
+	if r.k == 0 {
+		r.init(u.k)
+	} else if r.k != u.k {
+		return fmt.Errorf("likert: merge reliability of %d items into one of %d: %w", u.k, r.k, satmetrics.ErrIncompatible)
+	}
+	r.scratch()
+	r.rows.merge(u.rows)
+	if u.full.w > 0 {
+		if r.full.w == 0 {
+			copy(r.mean, u.mean)
+			copy(r.com, u.com)
+			r.full = u.full
+		} else {
+			k := r.k
+			w := r.full.w + u.full.w
+			g := r.full.w * u.full.w / w
+			d := r.d
+			for i := range d {
+				d[i] = u.mean[i] - r.mean[i]
+			}
+			for i := 0; i < k; i++ {
+				for j := i; j < k; j++ {
+					c := cidx(i, j, k)
+					r.com[c] += u.com[c] + d[i]*d[j]*g
+				}
+				r.mean[i] += d[i] * u.full.w / w
+			}
+			r.full.merge(u.full)
+		}
+	}
+	if u.item != nil {
+		r.initMissing()
+		for i := range r.item {
+			r.item[i].Merge(u.item[i])
+		}
+		for p := range r.pair {
+			r.pair[p].merge(u.pair[p])
+		}
+	}
+	return nil
+}
+
+// A MissingPolicy says how Report treats unanswered items.
+type MissingPolicy int8
+
+// The missing-data policies.
+const (
+	// Pairwise, the zero value and psych::alpha's default (use =
+	// "pairwise"), estimates each item's variance from every row that
+	// answered it and each covariance from every row that answered both
+	// items, with the means of those rows; the correlations are those
+	// covariances over the square roots of the item variances.
+	Pairwise MissingPolicy = iota
+	// Listwise uses only the rows that answered every item.
+	Listwise
+)
+
+// String returns "pairwise" or "listwise".
+func (m MissingPolicy) String() string {
+	switch m {
+	case Pairwise:
+		return "pairwise"
+	case Listwise:
+		return "listwise"
+	}
+	return "%!MissingPolicy(" + strconv.Itoa(int(m)) + ")"
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (m MissingPolicy) MarshalText() ([]byte, error) {
+	if m != Pairwise && m != Listwise {
+		return nil, fmt.Errorf("likert: marshal %v: %w", m, satmetrics.ErrRange)
+	}
+	return []byte(m.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (m *MissingPolicy) UnmarshalText(b []byte) error {
+	switch string(b) {
+	case "pairwise":
+		*m = Pairwise
+	case "listwise":
+		*m = Listwise
+	default:
+		return &satmetrics.ParseError{Func: "likert.MissingPolicy.UnmarshalText", Input: string(b), Err: satmetrics.ErrSyntax}
+	}
+	return nil
+}
+
+// ReliabilityConfig configures Reliability.Report. The zero value uses
+// pairwise deletion and a 95% interval.
+type ReliabilityConfig struct {
+	Missing MissingPolicy
+	Level   float64 // confidence level of Feldt's interval; 0 means satmetrics.DefaultLevel
+}
+
+// A ReliabilityReport is the reliability analysis of a set of items, with
+// the statistics of R's psych::alpha under the same names.
+type ReliabilityReport struct {
+	Items   int           `json:"items"`
+	Missing MissingPolicy `json:"missing"`
+	// Alpha is Cronbach's raw alpha (raw_alpha) with psych's asymptotic
+	// standard error (ase) and Feldt's interval. Its N is the number of rows
+	// used: complete rows for Listwise, rows with any answer for Pairwise.
+	Alpha     satmetrics.Estimate `json:"alpha"`
+	StdAlpha  float64             `json:"std_alpha"` // alpha of the standardised items (std.alpha)
+	G6        float64             `json:"g6"`        // Guttman's lambda 6 from squared multiple correlations (G6(smc))
+	AverageR  float64             `json:"average_r"` // mean inter-item correlation (average_r)
+	ItemStats []ItemReliability   `json:"item_stats"`
+}
+
+// ItemReliability is the analysis of one item: its mean and standard
+// deviation, its corrected item-total correlation (the item against the sum
+// of the others, r.drop) and, with three or more items, the statistics of
+// the scale without it (psych's alpha.drop).
+type ItemReliability struct {
+	N       int64    `json:"n"` // rows that answered the item (and every item, for Listwise)
+	Mean    float64  `json:"mean"`
+	SD      float64  `json:"sd"`
+	RDrop   float64  `json:"r_drop"`
+	Dropped *Dropped `json:"dropped,omitempty"`
+}
+
+// Dropped holds the reliability of a scale with one item left out.
+type Dropped struct {
+	Alpha    float64 `json:"alpha"`     // raw alpha
+	StdAlpha float64 `json:"std_alpha"` // standardised alpha
+	G6       float64 `json:"g6"`        // Guttman's lambda 6 (smc)
+	AverageR float64 `json:"average_r"` // average inter-item correlation
+}
+
+// covariances returns the covariance matrix (k×k, row-major), the item
+// means, the number of answers per item and the number and effective number
+// of rows, under policy m.
+func (r *Reliability) covariances(m MissingPolicy) (cov, mean []float64, itemN []int64, n int64, neff float64, err error) {
+	k := r.k
+	if k == 0 {
+		return nil, nil, nil, 0, 0, fmt.Errorf("likert: reliability of no rows: %w", satmetrics.ErrNoData)
+	}
+	cov = make([]float64, k*k)
+	mean = make([]float64, k)
+	itemN = make([]int64, k)
+	div := func(c rowCount, what string) (float64, error) {
+		if c.n < 2 || c.w == 0 {
+			return 0, fmt.Errorf("likert: %s answered by %d rows: %w", what, c.n, satmetrics.ErrNoData)
+		}
+		d := c.w - c.w2/c.w
+		if !(d > 0) {
+			return 0, fmt.Errorf("likert: %s: weights leave no degrees of freedom: %w", what, satmetrics.ErrUndefined)
+		}
+		return d, nil
+	}
+	switch m {
+	case Listwise:
+		d, err := div(r.full, "every item")
+		if err != nil {
+			return nil, nil, nil, 0, 0, err
+		}
+		for i := 0; i < k; i++ {
+			mean[i] = r.mean[i]
+			itemN[i] = r.full.n
+			for j := i; j < k; j++ {
+				v := r.com[cidx(i, j, k)] / d
+				cov[i*k+j], cov[j*k+i] = v, v
+			}
+		}
+		n, neff = r.full.n, satmetrics.EffectiveN(r.full.w, r.full.w2)
+	case Pairwise:
+		for i := 0; i < k; i++ {
+			mi := stable.FromState(r.full.n, r.full.w, r.full.w2, r.mean[i], r.com[cidx(i, i, k)])
+			if r.item != nil {
+				mi.Merge(r.item[i])
+			}
+			nn, w, w2, mu, m2 := mi.State()
+			d, err := div(rowCount{nn, w, w2}, "item "+strconv.Itoa(i+1))
+			if err != nil {
+				return nil, nil, nil, 0, 0, err
+			}
+			mean[i], itemN[i] = mu, nn
+			cov[i*k+i] = m2 / d
+			for j := i + 1; j < k; j++ {
+				p := pairMoments{rowCount: r.full, mi: r.mean[i], mj: r.mean[j], c: r.com[cidx(i, j, k)]}
+				if r.pair != nil {
+					p.merge(r.pair[pidx(i, j, k)])
+				}
+				d, err := div(p.rowCount, "items "+strconv.Itoa(i+1)+" and "+strconv.Itoa(j+1))
+				if err != nil {
+					return nil, nil, nil, 0, 0, err
+				}
+				v := p.c / d
+				cov[i*k+j], cov[j*k+i] = v, v
+			}
+		}
+		n, neff = r.rows.n, satmetrics.EffectiveN(r.rows.w, r.rows.w2)
+	default:
+		return nil, nil, nil, 0, 0, fmt.Errorf("likert: missing-data policy %v: %w", m, satmetrics.ErrRange)
+	}
+	for i := 0; i < k; i++ {
+		if !(cov[i*k+i] > 0) {
+			return nil, nil, nil, 0, 0, fmt.Errorf("likert: item %d has no variance: %w", i+1, satmetrics.ErrUndefined)
+		}
+	}
+	return cov, mean, itemN, n, neff, nil
+}
+
+// alphaStats are the statistics psych's alpha.1 computes from a covariance
+// matrix.
+type alphaStats struct {
+	raw, std, g6, avr, q float64
+}
+
+// alphaOf computes raw and standardised alpha, lambda 6, the average
+// correlation and the ase term Q from the covariance matrix c of the items
+// listed in idx (k×k row-major over all items).
+func alphaOf(c []float64, k int, idx []int) (alphaStats, error) {
+	n := float64(len(idx))
+	var trC, sumC, trCC, sumCC, sumR float64
+	r := make([]float64, len(idx)*len(idx))
+	for a, i := range idx {
+		trC += c[i*k+i]
+		var col float64
+		for b, j := range idx {
+			v := c[i*k+j]
+			sumC += v
+			col += v
+			trCC += v * v
+			r[a*len(idx)+b] = v / math.Sqrt(c[i*k+i]*c[j*k+j])
+			sumR += r[a*len(idx)+b]
+		}
+		sumCC += col * col
+	}
+	if !(sumC > 0) {
+		return alphaStats{}, fmt.Errorf("likert: variance of the total %v is not positive: %w", sumC, satmetrics.ErrUndefined)
+	}
+	smc, err := smcOf(r, len(idx))
+	if err != nil {
+		return alphaStats{}, err
+	}
+	var s alphaStats
+	s.raw = (1 - trC/sumC) * n / (n - 1)
+	s.std = (1 - n/sumR) * n / (n - 1)
+	s.g6 = 1 - (n-smc)/sumR
+	s.avr = (sumR - n) / (n * (n - 1))
+	s.q = 2 * n * n / ((n - 1) * (n - 1) * sumC * sumC * sumC) * (sumC*(trCC+trC*trC) - 2*trC*sumCC)
+	return s, nil
+}
+
+// smcOf returns the sum of the squared multiple correlations of the items,
+// smc_i = 1 - 1/(R⁻¹)_ii, each clamped to [0, 1] as psych::smc does. R is
+// inverted by Gauss-Jordan elimination with partial pivoting; a singular
+// matrix (an item that is a linear combination of others) is an error
+// wrapping satmetrics.ErrUndefined.
+func smcOf(r []float64, n int) (float64, error) {
+	inv, ok := invert(r, n)
+	if !ok {
+		return 0, fmt.Errorf("likert: the correlation matrix is singular: %w", satmetrics.ErrUndefined)
+	}
+	var s float64
+	for i := 0; i < n; i++ {
+		s += min(1, max(0, 1-1/inv[i*n+i]))
+	}
+	return s, nil
+}
+
+// invert returns the inverse of the n×n row-major matrix a.
+func invert(a []float64, n int) ([]float64, bool) {
+	m := append([]float64(nil), a...)
+	inv := make([]float64, n*n)
+	for i := 0; i < n; i++ {
+		inv[i*n+i] = 1
+	}
+	for col := 0; col < n; col++ {
+		p := col
+		for i := col + 1; i < n; i++ {
+			if math.Abs(m[i*n+col]) > math.Abs(m[p*n+col]) {
+				p = i
+			}
+		}
+		if !(math.Abs(m[p*n+col]) > 1e-12) {
+			return nil, false
+		}
+		if p != col {
+			for j := 0; j < n; j++ {
+				m[p*n+j], m[col*n+j] = m[col*n+j], m[p*n+j]
+				inv[p*n+j], inv[col*n+j] = inv[col*n+j], inv[p*n+j]
+			}
+		}
+		f := 1 / m[col*n+col]
+		for j := 0; j < n; j++ {
+			m[col*n+j] *= f
+			inv[col*n+j] *= f
+		}
+		for i := 0; i < n; i++ {
+			if i == col || m[i*n+col] == 0 {
+				continue
+			}
+			g := m[i*n+col]
+			for j := 0; j < n; j++ {
+				m[i*n+j] -= g * m[col*n+j]
+				inv[i*n+j] -= g * inv[col*n+j]
+			}
+		}
+	}
+	return inv, true
+}
+
+// Report returns the reliability analysis of the rows added so far under
+// cfg. See the package documentation for the formulas. It returns an error
+// wrapping satmetrics.ErrNoData if no rows were added or an item (or pair,
+// for Pairwise) has fewer than two answers, satmetrics.ErrUndefined if an
+// item has no variance, the total has none or the correlation matrix is
+// singular, and satmetrics.ErrLevel for a bad level.
+func (r *Reliability) Report(cfg ReliabilityConfig) (ReliabilityReport, error) {
+	level := cfg.Level
+	if level == 0 {
+		level = satmetrics.DefaultLevel
+	}
+	if err := satmetrics.CheckLevel(level); err != nil {
+		return ReliabilityReport{}, err
+	}
+	c, mean, itemN, n, neff, err := r.covariances(cfg.Missing)
+	if err != nil {
+		return ReliabilityReport{}, err
+	}
+	k := r.k
+	idx := make([]int, k)
+	for i := range idx {
+		idx[i] = i
+	}
+	all, err := alphaOf(c, k, idx)
+	if err != nil {
+		return ReliabilityReport{}, err
+	}
+	rep := ReliabilityReport{
+		Items:     k,
+		Missing:   cfg.Missing,
+		StdAlpha:  all.std,
+		G6:        all.g6,
+		AverageR:  all.avr,
+		ItemStats: make([]ItemReliability, k),
+	}
+	nn := float64(n)
+	if neff > 0 && neff != nn {
+		nn = neff
+		rep.Alpha.EffectiveN = neff
+	}
+	rep.Alpha.Value = all.raw
+	rep.Alpha.N = n
+	rep.Alpha.StdErr = math.Sqrt(max(0, all.q) / nn)
+	rep.Alpha.Interval, err = FeldtInterval(all.raw, nn, k, level)
+	if err != nil {
+		return ReliabilityReport{}, err
+	}
+	var sumC float64
+	for _, v := range c {
+		sumC += v
+	}
+	sub := make([]int, 0, k)
+	for i := 0; i < k; i++ {
+		var col float64
+		for j := 0; j < k; j++ {
+			col += c[i*k+j]
+		}
+		cii := c[i*k+i]
+		it := ItemReliability{N: itemN[i], Mean: mean[i], SD: math.Sqrt(cii)}
+		it.RDrop = (col - cii) / math.Sqrt(cii*(sumC-2*col+cii))
+		if k > 2 {
+			sub = sub[:0]
+			for j := 0; j < k; j++ {
+				if j != i {
+					sub = append(sub, j)
+				}
+			}
+			s, err := alphaOf(c, k, sub)
+			if err != nil {
+				return ReliabilityReport{}, fmt.Errorf("without item %d: %w", i+1, err)
+			}
+			it.Dropped = &Dropped{Alpha: s.raw, StdAlpha: s.std, G6: s.g6, AverageR: s.avr}
+		}
+		rep.ItemStats[i] = it
+	}
+	if err := rep.check(); err != nil {
+		return ReliabilityReport{}, err
+	}
+	return rep, nil
+}
+
+// check returns an error wrapping ErrUndefined if any number in rep is not
+// finite, which only corrupt or degenerate data produce.
+func (rep *ReliabilityReport) check() error {
+	fs := []float64{rep.StdAlpha, rep.G6, rep.AverageR}
+	for _, it := range rep.ItemStats {
+		fs = append(fs, it.Mean, it.SD, it.RDrop)
+		if d := it.Dropped; d != nil {
+			fs = append(fs, d.Alpha, d.StdAlpha, d.G6, d.AverageR)
+		}
+	}
+	for _, f := range fs {
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return fmt.Errorf("likert: reliability statistic is %v: %w", f, satmetrics.ErrUndefined)
+		}
+	}
+	return rep.Alpha.Check()
+}
+
+// Alpha returns Cronbach's raw alpha with its standard error and Feldt's
+// interval, the Alpha of Report(cfg).
+func (r *Reliability) Alpha(cfg ReliabilityConfig) (satmetrics.Estimate, error) {
+	rep, err := r.Report(cfg)
+	if err != nil {
+		return satmetrics.Estimate{}, err
+	}
+	return rep.Alpha, nil
+}
+
+// FeldtInterval returns Feldt's confidence interval for a coefficient alpha
+// computed from n respondents and k items,
+//
+//	[1 - (1 - α) F_{1-γ/2}(n-1, (n-1)(k-1)),  1 - (1 - α) F_{γ/2}(n-1, (n-1)(k-1))]
+//
+// where γ = 1 - level and F_p is the p quantile of the F distribution, which
+// follows from (1 - α)/(1 - α̂) having an F distribution (Feldt 1965; Feldt,
+// Woodruff and Salih 1987). n may be an effective sample size. It returns an
+// error wrapping satmetrics.ErrLevel for a bad level and one wrapping
+// satmetrics.ErrUndefined unless n > 1, k >= 2 and alpha is finite.
+func FeldtInterval(alpha, n float64, k int, level float64) (satmetrics.Interval, error) {
+	if err := satmetrics.CheckLevel(level); err != nil {
+		return satmetrics.Interval{}, err
+	}
+	if !(n > 1) || math.IsInf(n, 0) || k < 2 || math.IsNaN(alpha) || math.IsInf(alpha, 0) {
+		return satmetrics.Interval{}, fmt.Errorf("likert: Feldt interval for alpha %v of %v respondents and %d items: %w", alpha, n, k, satmetrics.ErrUndefined)
+	}
+	g := 1 - level
+	d1 := n - 1
+	d2 := d1 * float64(k-1)
+	return satmetrics.Interval{
+		Lower:  1 - (1-alpha)*fQuantile(1-g/2, d1, d2),
+		Upper:  1 - (1-alpha)*fQuantile(g/2, d1, d2),
+		Level:  level,
+		Method: "feldt",
+	}, nil
+}
