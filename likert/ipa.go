@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/internal/stable"
 )
 
 // A Quadrant is one of the four cells of an importance-performance grid.
@@ -127,13 +128,15 @@ func (c IPA) Place(attrs []Attribute) (IPAResult, error) {
 		return IPAResult{}, fmt.Errorf("likert: importance-performance analysis of no attributes: %w", satmetrics.ErrNoData)
 	}
 	var res IPAResult
+	var si, sp stable.Sum
 	for _, a := range attrs {
 		if !finite(a.Importance) || !finite(a.Performance) {
 			return IPAResult{}, fmt.Errorf("likert: attribute %q: importance %v, performance %v: %w", a.Name, a.Importance, a.Performance, satmetrics.ErrRange)
 		}
-		res.Crosshair.Importance += a.Importance / float64(len(attrs))
-		res.Crosshair.Performance += a.Performance / float64(len(attrs))
+		si.Add(a.Importance)
+		sp.Add(a.Performance)
 	}
+	res.Crosshair = Crosshair{Importance: si.Value() / float64(len(attrs)), Performance: sp.Value() / float64(len(attrs))}
 	if c.Crosshair != nil {
 		if !finite(c.Crosshair.Importance) || !finite(c.Crosshair.Performance) {
 			return IPAResult{}, fmt.Errorf("likert: crosshair %+v: %w", *c.Crosshair, satmetrics.ErrRange)

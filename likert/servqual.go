@@ -61,7 +61,7 @@ func SERVQUAL() GapModel {
 }
 
 // Items returns the number of items of m.
-func (m *GapModel) Items() int {
+func (m GapModel) Items() int {
 	n := 0
 	for _, d := range m.Dimensions {
 		n += len(d.Items)
@@ -72,7 +72,7 @@ func (m *GapModel) Items() int {
 // Validate checks that m has at least one dimension, every dimension at
 // least one item, and no more than MaxItems items; an error wraps
 // satmetrics.ErrRange.
-func (m *GapModel) Validate() error {
+func (m GapModel) Validate() error {
 	if len(m.Dimensions) == 0 || m.Items() > MaxItems {
 		return fmt.Errorf("likert: gap model of %d dimensions and %d items: %w", len(m.Dimensions), m.Items(), satmetrics.ErrRange)
 	}
@@ -124,12 +124,11 @@ func (m *GapModel) equal(u *GapModel) bool {
 // Add refuses answers until it has a model from NewGapTally or a merge. A
 // GapTally is not safe for concurrent use.
 type GapTally struct {
-	model            GapModel
-	p, e, g          []stable.Moments // per item
-	dim              []stable.Moments // per dimension
-	overall          stable.Moments
-	rows             int64
-	dimSum, dimCount []float64 // scratch
+	model   GapModel
+	p, e, g []stable.Moments // per item
+	dim     []stable.Moments // per dimension
+	overall stable.Moments
+	rows    int64
 }
 
 // NewGapTally returns an empty tally of model m, which it copies. An
@@ -149,8 +148,6 @@ func (t *GapTally) alloc() {
 	t.e = make([]stable.Moments, k)
 	t.g = make([]stable.Moments, k)
 	t.dim = make([]stable.Moments, len(t.model.Dimensions))
-	t.dimSum = make([]float64, len(t.model.Dimensions))
-	t.dimCount = make([]float64, len(t.model.Dimensions))
 }
 
 // Model returns a copy of the model of t.
