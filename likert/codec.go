@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"github.com/satmetrics/satmetrics"
-	"github.com/satmetrics/satmetrics/internal/stable"
 )
 
 // Helpers for the binary encodings. Every decoder reads from the front of a
@@ -63,25 +62,24 @@ func readFloat(b []byte) (float64, []byte, error) {
 
 // appendMoments appends the state of m: the count as a uvarint, then weight,
 // squared weights, mean and M2 as float64.
-func appendMoments(b []byte, m stable.Moments) []byte {
-	n, w, w2, mean, m2 := m.State()
-	b = appendUvarint(b, uint64(n))
-	for _, f := range [...]float64{w, w2, mean, m2} {
+func appendMoments(b []byte, m moments) []byte {
+	b = appendUvarint(b, uint64(m.n))
+	for _, f := range [...]float64{m.w, m.w2, m.mean, m.m2} {
 		b = appendFloat(b, f)
 	}
 	return b
 }
 
 // readMoments reads what appendMoments wrote and checks it.
-func readMoments(b []byte) (stable.Moments, []byte, error) {
+func readMoments(b []byte) (moments, []byte, error) {
 	n, b, err := readCount(b)
 	if err != nil {
-		return stable.Moments{}, nil, err
+		return moments{}, nil, err
 	}
 	var f [4]float64
 	for i := range f {
 		if f[i], b, err = readFloat(b); err != nil {
-			return stable.Moments{}, nil, err
+			return moments{}, nil, err
 		}
 	}
 	j := momentsJSON{N: n, W: f[0], W2: f[1], Mean: f[2], M2: f[3]}
@@ -89,7 +87,7 @@ func readMoments(b []byte) (stable.Moments, []byte, error) {
 	return m, b, err
 }
 
-// momentsJSON is the JSON form of a stable.Moments.
+// momentsJSON is the JSON form of a moments.
 type momentsJSON struct {
 	N    int64   `json:"n"`
 	W    float64 `json:"w"`
@@ -98,27 +96,26 @@ type momentsJSON struct {
 	M2   float64 `json:"m2"`
 }
 
-func toMomentsJSON(m stable.Moments) momentsJSON {
-	n, w, w2, mean, m2 := m.State()
-	return momentsJSON{N: n, W: w, W2: w2, Mean: mean, M2: m2}
+func toMomentsJSON(m moments) momentsJSON {
+	return momentsJSON{N: m.n, W: m.w, W2: m.w2, Mean: m.mean, M2: m.m2}
 }
 
 // moments checks j and returns its Moments: a non-negative count, weights
 // and M2 that are finite and non-negative, and an empty state when the
 // count is zero.
-func (j momentsJSON) moments() (stable.Moments, error) {
+func (j momentsJSON) moments() (moments, error) {
 	for _, f := range [...]float64{j.W, j.W2, j.Mean, j.M2} {
 		if math.IsNaN(f) || math.IsInf(f, 0) {
-			return stable.Moments{}, fmt.Errorf("moments: non-finite %v: %w", f, satmetrics.ErrCorrupt)
+			return moments{}, fmt.Errorf("moments: non-finite %v: %w", f, satmetrics.ErrCorrupt)
 		}
 	}
 	switch {
 	case j.N < 0 || j.W < 0 || j.W2 < 0 || j.M2 < 0:
-		return stable.Moments{}, fmt.Errorf("moments: negative count, weight or M2: %w", satmetrics.ErrCorrupt)
+		return moments{}, fmt.Errorf("moments: negative count, weight or M2: %w", satmetrics.ErrCorrupt)
 	case j.N == 0 && (j.W != 0 || j.W2 != 0 || j.Mean != 0 || j.M2 != 0):
-		return stable.Moments{}, fmt.Errorf("moments: empty with non-zero state: %w", satmetrics.ErrCorrupt)
+		return moments{}, fmt.Errorf("moments: empty with non-zero state: %w", satmetrics.ErrCorrupt)
 	case j.N > 0 && (j.W == 0 || j.W2 == 0):
-		return stable.Moments{}, fmt.Errorf("moments: %d values with zero weight: %w", j.N, satmetrics.ErrCorrupt)
+		return moments{}, fmt.Errorf("moments: %d values with zero weight: %w", j.N, satmetrics.ErrCorrupt)
 	}
-	return stable.FromState(j.N, j.W, j.W2, j.Mean, j.M2), nil
+	return moments{n: j.N, w: j.W, w2: j.W2, mean: j.Mean, m2: j.M2}, nil
 }

@@ -67,3 +67,10 @@ func codes(row []float64) []int {
 	}
 	return out
 }
+
+// equalMoments reports whether two Moments agree to a relative tol.
+func equalMoments(a, b moments, tol float64) bool {
+	an, aw, aw2, am, am2 := a.n, a.w, a.w2, a.mean, a.m2
+	bn, bw, bw2, bm, bm2 := b.n, b.w, b.w2, b.mean, b.m2
+	return an == bn && near(aw, bw, tol) && near(aw2, bw2, tol) && near(am, bm, tol) && near(am2, bm2, tol*(1+math.Abs(am2)))
+}

@@ -50,7 +50,7 @@ type Instrument struct {
 // Validate checks that in has at least one item and at most MaxItems, that
 // item names are unique and MinAnswered is within [0, len(Items)]; an error
 // wraps satmetrics.ErrRange.
-func (in *Instrument) Validate() error {
+func (in Instrument) Validate() error {
 	if len(in.Items) == 0 || len(in.Items) > MaxItems {
 		return fmt.Errorf("likert: instrument of %d items: want 1 to %d: %w", len(in.Items), MaxItems, satmetrics.ErrRange)
 	}
@@ -92,7 +92,7 @@ func (in *Instrument) clone() Instrument {
 // fields is an error wrapping satmetrics.ErrIncompatible; a field that does
 // not parse is the *satmetrics.ParseError of Scale.Parse wrapped with the
 // item's name.
-func (in *Instrument) ParseRow(fields []string, dst []int) ([]int, error) {
+func (in Instrument) ParseRow(fields []string, dst []int) ([]int, error) {
 	if len(fields) != len(in.Items) {
 		return nil, fmt.Errorf("likert: %d answers for %d items: %w", len(fields), len(in.Items), satmetrics.ErrIncompatible)
 	}
@@ -117,7 +117,7 @@ func (in *Instrument) ParseRow(fields []string, dst []int) ([]int, error) {
 // returns the number of answers. A row of the wrong length is an error
 // wrapping satmetrics.ErrIncompatible, a code that is not a point of its
 // item's scale one wrapping satmetrics.ErrRange.
-func (in *Instrument) Scores(row []int, dst []float64) (int, error) {
+func (in Instrument) Scores(row []int, dst []float64) (int, error) {
 	if len(row) != len(in.Items) {
 		return 0, fmt.Errorf("likert: row of %d answers for %d items: %w", len(row), len(in.Items), satmetrics.ErrIncompatible)
 	}
@@ -139,7 +139,7 @@ func (in *Instrument) Scores(row []int, dst []float64) (int, error) {
 }
 
 // composite returns the composite of scores with answered answers.
-func (in *Instrument) composite(scores []float64, answered int) (float64, bool) {
+func (in Instrument) composite(scores []float64, answered int) (float64, bool) {
 	if answered == 0 || answered < in.MinAnswered {
 		return 0, false
 	}
@@ -159,7 +159,7 @@ func (in *Instrument) composite(scores []float64, answered int) (float64, bool) 
 // Composite returns the composite score of a row of codes. Too few answers
 // is an error wrapping satmetrics.ErrNoData; a bad row is an error as for
 // Scores.
-func (in *Instrument) Composite(row []int) (float64, error) {
+func (in Instrument) Composite(row []int) (float64, error) {
 	var buf [16]float64
 	dst := buf[:]
 	if len(row) > len(buf) {

@@ -6,7 +6,6 @@ import (
 	"math"
 
 	"github.com/satmetrics/satmetrics"
-	"github.com/satmetrics/satmetrics/internal/stable"
 )
 
 // An InstrumentTally accumulates the answers to an instrument: a Tally per
@@ -21,7 +20,7 @@ type InstrumentTally struct {
 	in        Instrument
 	items     []Tally
 	rel       Reliability
-	composite stable.Moments
+	composite moments
 	rows      int64
 	scores    []float64
 }
@@ -91,7 +90,7 @@ func (t *InstrumentTally) add(row []int, w float64, weighted bool) error {
 		}
 	}
 	if m, ok := t.in.composite(t.scores, answered); ok {
-		t.composite.AddWeighted(m, w)
+		t.composite.add(m, w)
 	}
 	return nil
 }
@@ -124,7 +123,7 @@ func (t *InstrumentTally) Merge(u *InstrumentTally) error {
 	for i := range t.items {
 		t.items[i].c.Merge(&u.items[i].c)
 	}
-	t.composite.Merge(u.composite)
+	t.composite.merge(u.composite)
 	t.rows += u.rows
 	return nil
 }
@@ -139,16 +138,16 @@ func (t *InstrumentTally) Composite(level float64) (satmetrics.Estimate, error) 
 }
 
 // momentsMean returns the mean of m with its t interval.
-func momentsMean(m stable.Moments, level float64) (satmetrics.Estimate, error) {
+func momentsMean(m moments, level float64) (satmetrics.Estimate, error) {
 	if err := satmetrics.CheckLevel(level); err != nil {
 		return satmetrics.Estimate{}, err
 	}
-	n, w, w2, mean, _ := m.State()
+	n, w, w2, mean := m.n, m.w, m.w2, m.mean
 	neff := satmetrics.EffectiveN(w, w2)
 	if n < 2 || !(neff > 1) {
 		return satmetrics.Estimate{}, fmt.Errorf("likert: mean of %d values: %w", n, satmetrics.ErrNoData)
 	}
-	se := math.Sqrt(m.Variance() / neff)
+	se := math.Sqrt(m.variance() / neff)
 	tc := studentTQuantile(1-(1-level)/2, neff-1)
 	e := satmetrics.Estimate{
 		Value:    mean,
@@ -281,7 +280,7 @@ func (t *InstrumentTally) check() error {
 			return fmt.Errorf("item %d has %d answers in %d rows: %w", i+1, t.items[i].N(), t.rows, satmetrics.ErrCorrupt)
 		}
 	}
-	if t.rel.rows.n > t.rows || t.composite.N() > t.rows {
+	if t.rel.rows.n > t.rows || t.composite.n > t.rows {
 		return fmt.Errorf("more reliability rows or composites than rows: %w", satmetrics.ErrCorrupt)
 	}
 	return nil

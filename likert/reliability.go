@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/satmetrics/satmetrics"
-	"github.com/satmetrics/satmetrics/internal/stable"
 )
 
 // MaxItems is the largest number of items a Reliability accumulates.
@@ -21,7 +20,7 @@ const MaxItems = 1000
 // items and does not grow with the number of rows.
 //
 // Rows are folded in with Welford's update and accumulators merged with the
-// pairwise update of Chan, Golub and LeVeque (see stable.Moments), so that
+// pairwise update of Chan, Golub and LeVeque (see internal/stable), so that
 // scores with a large common offset keep their covariances and partial
 // accumulators computed in parallel merge into the accumulator of the whole.
 //
@@ -38,7 +37,7 @@ type Reliability struct {
 
 	// Rows with missing answers, per item and per pair i < j (nil until the
 	// first such row).
-	item []stable.Moments
+	item []moments
 	pair []pairMoments
 
 	d, e []float64 // scratch for Add
@@ -72,8 +71,9 @@ type pairMoments struct {
 func (p *pairMoments) add(xi, xj, w float64) {
 	p.rowCount.add(w)
 	di := xi - p.mi
-	p.mi += di * w / p.w
-	p.mj += (xj - p.mj) * w / p.w
+	f := w / p.w
+	p.mi += di * f
+	p.mj += (xj - p.mj) * f
 	p.c += w * di * (xj - p.mj)
 }
 
@@ -89,8 +89,8 @@ func (p *pairMoments) merge(u pairMoments) {
 	w := p.w + u.w
 	di, dj := u.mi-p.mi, u.mj-p.mj
 	p.c += u.c + di*dj*p.w*u.w/w
-	p.mi += di * u.w / w
-	p.mj += dj * u.w / w
+	p.mi += di * (u.w / w)
+	p.mj += dj * (u.w / w)
 	p.rowCount.merge(u.rowCount)
 }
 
@@ -125,7 +125,7 @@ func (r *Reliability) scratch() {
 
 func (r *Reliability) initMissing() {
 	if r.item == nil {
-		r.item = make([]stable.Moments, r.k)
+		r.item = make([]moments, r.k)
 		r.pair = make([]pairMoments, r.k*(r.k-1)/2)
 	}
 }
@@ -179,7 +179,7 @@ func (r *Reliability) AddWeighted(row []float64, w float64) error {
 		if xi != xi {
 			continue
 		}
-		r.item[i].AddWeighted(xi, w)
+		r.item[i].add(xi, w)
 		p := r.pair[pidx(i, i+1, k) : pidx(i, i+1, k)+k-i-1]
 		for j, xj := range row[i+1:] {
 			if xj == xj {
@@ -250,7 +250,7 @@ func (r *Reliability) Merge(u *Reliability) error {
 					c := cidx(i, j, k)
 					r.com[c] += u.com[c] + d[i]*d[j]*g
 				}
-				r.mean[i] += d[i] * u.full.w / w
+				r.mean[i] += d[i] * (u.full.w / w)
 			}
 			r.full.merge(u.full)
 		}
@@ -258,7 +258,7 @@ func (r *Reliability) Merge(u *Reliability) error {
 	if u.item != nil {
 		r.initMissing()
 		for i := range r.item {
-			r.item[i].Merge(u.item[i])
+			r.item[i].merge(u.item[i])
 		}
 		for p := range r.pair {
 			r.pair[p].merge(u.pair[p])
@@ -276,7 +276,10 @@ const (
 	// "pairwise"), estimates each item's variance from every row that
 	// answered it and each covariance from every row that answered both
 	// items, with the means of those rows; the correlations are those
-	// covariances over the square roots of the item variances.
+	// covariances over the square roots of the item variances. Those
+	// covariances come from different rows and, with few rows or much
+	// missing, can imply a correlation beyond ±1; Report then returns an
+	// error wrapping satmetrics.ErrUndefined rather than an alpha above 1.
 	Pairwise MissingPolicy = iota
 	// Listwise uses only the rows that answered every item.
 	Listwise
@@ -394,11 +397,11 @@ func (r *Reliability) covariances(m MissingPolicy) (cov, mean []float64, itemN [
 		n, neff = r.full.n, satmetrics.EffectiveN(r.full.w, r.full.w2)
 	case Pairwise:
 		for i := 0; i < k; i++ {
-			mi := stable.FromState(r.full.n, r.full.w, r.full.w2, r.mean[i], r.com[cidx(i, i, k)])
+			mi := moments{n: r.full.n, w: r.full.w, w2: r.full.w2, mean: r.mean[i], m2: r.com[cidx(i, i, k)]}
 			if r.item != nil {
-				mi.Merge(r.item[i])
+				mi.merge(r.item[i])
 			}
-			nn, w, w2, mu, m2 := mi.State()
+			nn, w, w2, mu, m2 := mi.n, mi.w, mi.w2, mi.mean, mi.m2
 			d, err := div(rowCount{nn, w, w2}, "item "+strconv.Itoa(i+1))
 			if err != nil {
 				return nil, nil, nil, 0, 0, err
@@ -425,6 +428,16 @@ func (r *Reliability) covariances(m MissingPolicy) (cov, mean []float64, itemN [
 	for i := 0; i < k; i++ {
 		if !(cov[i*k+i] > 0) {
 			return nil, nil, nil, 0, 0, fmt.Errorf("likert: item %d has no variance: %w", i+1, satmetrics.ErrUndefined)
+		}
+	}
+	// Pairwise covariances from different sets of rows need not form a
+	// covariance matrix: a correlation beyond ±1 makes every statistic
+	// meaningless (alpha above 1, an inverted Feldt interval).
+	for i := 0; i < k; i++ {
+		for j := i + 1; j < k; j++ {
+			if r := cov[i*k+j] / math.Sqrt(cov[i*k+i]*cov[j*k+j]); !(math.Abs(r) <= 1+1e-12) {
+				return nil, nil, nil, 0, 0, fmt.Errorf("likert: pairwise correlation of items %d and %d is %v: too few rows answered both; use Listwise: %w", i+1, j+1, r, satmetrics.ErrUndefined)
+			}
 		}
 	}
 	return cov, mean, itemN, n, neff, nil

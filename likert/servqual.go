@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"github.com/satmetrics/satmetrics"
-	"github.com/satmetrics/satmetrics/internal/stable"
 )
 
 // A Dimension is one dimension of service quality in a gap model, with the
@@ -125,9 +124,9 @@ func (m *GapModel) equal(u *GapModel) bool {
 // GapTally is not safe for concurrent use.
 type GapTally struct {
 	model   GapModel
-	p, e, g []stable.Moments // per item
-	dim     []stable.Moments // per dimension
-	overall stable.Moments
+	p, e, g []moments // per item
+	dim     []moments // per dimension
+	overall moments
 	rows    int64
 }
 
@@ -144,10 +143,10 @@ func NewGapTally(m GapModel) (*GapTally, error) {
 
 func (t *GapTally) alloc() {
 	k := t.model.Items()
-	t.p = make([]stable.Moments, k)
-	t.e = make([]stable.Moments, k)
-	t.g = make([]stable.Moments, k)
-	t.dim = make([]stable.Moments, len(t.model.Dimensions))
+	t.p = make([]moments, k)
+	t.e = make([]moments, k)
+	t.g = make([]moments, k)
+	t.dim = make([]moments, len(t.model.Dimensions))
 }
 
 // Model returns a copy of the model of t.
@@ -195,14 +194,14 @@ func (t *GapTally) AddWeighted(perception, expectation []int, w float64) error {
 		for range dim.Items {
 			p, e := perception[i], expectation[i]
 			if p != Missing {
-				t.p[i].AddWeighted(float64(p), w)
+				t.p[i].add(float64(p), w)
 			}
 			if e != Missing {
-				t.e[i].AddWeighted(float64(e), w)
+				t.e[i].add(float64(e), w)
 			}
 			if p != Missing && e != Missing {
 				g := float64(p - e)
-				t.g[i].AddWeighted(g, w)
+				t.g[i].add(g, w)
 				sum += g
 				n++
 			}
@@ -210,13 +209,13 @@ func (t *GapTally) AddWeighted(perception, expectation []int, w float64) error {
 		}
 		if n > 0 {
 			dg := sum / float64(n)
-			t.dim[d].AddWeighted(dg, w)
+			t.dim[d].add(dg, w)
 			overall += dg
 			dims++
 		}
 	}
 	if dims > 0 {
-		t.overall.AddWeighted(overall/float64(dims), w)
+		t.overall.add(overall/float64(dims), w)
 	}
 	return nil
 }
@@ -236,14 +235,14 @@ func (t *GapTally) Merge(u *GapTally) error {
 		return fmt.Errorf("likert: merge gap tallies of different models: %w", satmetrics.ErrIncompatible)
 	}
 	for i := range t.p {
-		t.p[i].Merge(u.p[i])
-		t.e[i].Merge(u.e[i])
-		t.g[i].Merge(u.g[i])
+		t.p[i].merge(u.p[i])
+		t.e[i].merge(u.e[i])
+		t.g[i].merge(u.g[i])
 	}
 	for d := range t.dim {
-		t.dim[d].Merge(u.dim[d])
+		t.dim[d].merge(u.dim[d])
 	}
-	t.overall.Merge(u.overall)
+	t.overall.merge(u.overall)
 	t.rows += u.rows
 	return nil
 }
@@ -293,7 +292,7 @@ func (t *GapTally) Report(level float64) (GapReport, error) {
 			return GapReport{}, fmt.Errorf("likert: gap of dimension %q: %w", dim.Name, err)
 		}
 		for _, st := range dim.Items {
-			ig := ItemGap{Statement: st, Perception: t.p[i].Mean(), Expectation: t.e[i].Mean()}
+			ig := ItemGap{Statement: st, Perception: t.p[i].mean, Expectation: t.e[i].mean}
 			if ig.Gap, err = momentsMean(t.g[i], level); err != nil {
 				return GapReport{}, fmt.Errorf("likert: gap of item %q: %w", st, err)
 			}
@@ -400,8 +399,8 @@ func decodeGapTally(b []byte) (GapTally, error) {
 }
 
 // all returns pointers to every Moments of t in encoding order.
-func (t *GapTally) all() []*stable.Moments {
-	var out []*stable.Moments
+func (t *GapTally) all() []*moments {
+	var out []*moments
 	for i := range t.p {
 		out = append(out, &t.p[i], &t.e[i], &t.g[i])
 	}
@@ -414,8 +413,8 @@ func (t *GapTally) all() []*stable.Moments {
 // check rejects more answers than respondents.
 func (t *GapTally) check() error {
 	for _, m := range t.all() {
-		if m.N() > t.rows {
-			return fmt.Errorf("%d values from %d respondents: %w", m.N(), t.rows, satmetrics.ErrCorrupt)
+		if m.n > t.rows {
+			return fmt.Errorf("%d values from %d respondents: %w", m.n, t.rows, satmetrics.ErrCorrupt)
 		}
 	}
 	return nil

@@ -181,7 +181,13 @@ func (t *Tally) total() (float64, error) {
 	if t.c.Total() == 0 {
 		return 0, fmt.Errorf("likert: no answers: %w", satmetrics.ErrNoData)
 	}
-	w := t.c.TotalW()
+	// The sum of the per-point weights as W reports them, so that no share
+	// exceeds 1 by rounding.
+	var s stable.Sum
+	for i := 0; i < t.scale.Points(); i++ {
+		s.Add(t.c.W(i))
+	}
+	w := s.Value()
 	if w <= 0 {
 		return 0, fmt.Errorf("likert: total weight of %d answers is zero: %w", t.c.Total(), satmetrics.ErrNoData)
 	}
@@ -199,7 +205,7 @@ func (t *Tally) Percentages() ([]float64, error) {
 	}
 	out := make([]float64, t.scale.Points())
 	for i := range out {
-		out[i] = 100 * t.c.W(i) / w
+		out[i] = min(100, 100*t.c.W(i)/w)
 	}
 	return out, nil
 }
@@ -438,8 +444,10 @@ func (t *Tally) wilson(p, level float64) (satmetrics.Estimate, error) {
 		Value:  100 * p,
 		StdErr: 100 * math.Sqrt(p*(1-p)/n),
 		Interval: satmetrics.Interval{
-			Lower:  100 * math.Max(0, center-half),
-			Upper:  100 * math.Min(1, center+half),
+			// The interval contains p̂; clamping keeps rounding from
+			// putting it outside at p̂ = 0 or 1.
+			Lower:  100 * math.Min(p, math.Max(0, center-half)),
+			Upper:  100 * math.Max(p, math.Min(1, center+half)),
 			Level:  level,
 			Method: "wilson",
 		},
