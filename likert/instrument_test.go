@@ -132,8 +132,8 @@ func TestInstrumentTally(t *testing.T) {
 		threeItems().Scores(r, s)
 		direct.Add(s)
 	}
-	a1, err1 := tl.Reliability().Alpha(ReliabilityConfig{})
-	a2, err2 := direct.Alpha(ReliabilityConfig{})
+	a1, err1 := tl.Reliability().Alpha(ReliabilityConfig{Missing: Listwise})
+	a2, err2 := direct.Alpha(ReliabilityConfig{Missing: Listwise})
 	if err1 != nil || err2 != nil || a1 != a2 {
 		t.Errorf("instrument alpha %+v (%v), direct %+v (%v)", a1, err1, a2, err2)
 	}
