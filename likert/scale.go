@@ -39,7 +39,7 @@ type Scale struct {
 	preset uint8 // index into presets, or custom
 	low    int
 	n      int
-	labels [MaxPoints]string
+	labels string // custom labels joined by NUL, or "" if unlabelled
 }
 
 const custom = 255
@@ -97,8 +97,8 @@ var (
 // satmetrics.ErrRange if the scale has fewer than MinPoints or more than
 // MaxPoints points or a code outside [MinCode, MaxCode], and one wrapping
 // satmetrics.ErrSyntax if the number of labels is wrong, a label is blank or
-// looks like a number, or two labels are the same (ignoring case and
-// spacing), which would make Parse ambiguous.
+// looks like a number or holds a NUL byte, or two labels are the same
+// (ignoring case and spacing), which would make Parse ambiguous.
 //
 // A scale with the codes and labels of a preset is that preset.
 func NewScale(low, high int, labels ...string) (Scale, error) {
@@ -112,20 +112,19 @@ func NewScale(low, high int, labels ...string) (Scale, error) {
 	}
 	s := Scale{preset: custom, low: low, n: n}
 	for i, l := range labels {
-		key := normLabel(l)
-		if key == "" {
-			return Scale{}, fmt.Errorf("likert: scale label %d %q is blank: %w", low+i, l, satmetrics.ErrSyntax)
+		if strings.TrimSpace(l) == "" || strings.IndexByte(l, 0) >= 0 {
+			return Scale{}, fmt.Errorf("likert: scale label %d %q is blank or holds a NUL: %w", low+i, l, satmetrics.ErrSyntax)
 		}
-		if _, ok := parseNumber(key); ok {
+		if _, ok := parseNumber(strings.TrimSpace(l)); ok {
 			return Scale{}, fmt.Errorf("likert: scale label %d %q is a number: %w", low+i, l, satmetrics.ErrSyntax)
 		}
 		for j := range i {
-			if normLabel(labels[j]) == key {
+			if labelEqual(labels[j], l) {
 				return Scale{}, fmt.Errorf("likert: scale labels %d and %d are both %q: %w", low+j, low+i, l, satmetrics.ErrSyntax)
 			}
 		}
-		s.labels[i] = l
 	}
+	s.labels = strings.Join(labels, "\x00")
 	return s.canonical(), nil
 }
 
@@ -134,17 +133,10 @@ func (s Scale) canonical() Scale {
 	if s.preset != custom {
 		return s
 	}
-outer:
 	for i, p := range presets {
-		if p.low != s.low || len(p.labels) != s.n {
-			continue
+		if p.low == s.low && len(p.labels) == s.n && strings.Join(p.labels, "\x00") == s.labels {
+			return Scale{preset: uint8(i)}
 		}
-		for j, l := range p.labels {
-			if s.labels[j] != l {
-				continue outer
-			}
-		}
-		return Scale{preset: uint8(i)}
 	}
 	return s
 }
@@ -155,6 +147,15 @@ func (s Scale) def() *presetDef {
 		return &presets[s.preset]
 	}
 	return nil
+}
+
+// bounds returns the code of the first point and the number of points.
+func (s *Scale) bounds() (low, n int) {
+	if int(s.preset) < len(presets) {
+		p := &presets[s.preset]
+		return p.low, len(p.labels)
+	}
+	return s.low, s.n
 }
 
 // Low returns the code of the first point.
@@ -191,12 +192,23 @@ func (s Scale) Label(code int) string {
 	if p := s.def(); p != nil {
 		return p.labels[i]
 	}
-	return s.labels[i]
+	rest := s.labels
+	for ; i > 0 && rest != ""; i-- {
+		j := strings.IndexByte(rest, 0)
+		if j < 0 {
+			return ""
+		}
+		rest = rest[j+1:]
+	}
+	if j := strings.IndexByte(rest, 0); j >= 0 {
+		return rest[:j]
+	}
+	return rest
 }
 
 // Labelled reports whether the points of s have labels.
 func (s Scale) Labelled() bool {
-	return s.def() != nil || s.labels[0] != ""
+	return s.def() != nil || s.labels != ""
 }
 
 // Neutral returns the neutral midpoint of an odd scale and true, or 0 and
@@ -277,8 +289,7 @@ func (s Scale) parse(text string) (int, error) {
 		}
 		return int(v), nil
 	}
-	key := normLabel(t)
-	if code, ok := s.lookup(key); ok {
+	if code, ok := s.lookup(t); ok {
 		return code, nil
 	}
 	// "4 - Agree": a leading integer, then a separator, then the label.
@@ -301,7 +312,7 @@ func (s Scale) parse(text string) (int, error) {
 	} else if !spaced {
 		return 0, satmetrics.ErrSyntax
 	}
-	code, ok := s.lookup(normLabel(rest))
+	code, ok := s.lookup(rest)
 	if !ok {
 		return 0, satmetrics.ErrSyntax
 	}
@@ -314,17 +325,50 @@ func (s Scale) parse(text string) (int, error) {
 	return code, nil
 }
 
-// lookup returns the code whose normalised label is key.
-func (s Scale) lookup(key string) (int, bool) {
-	if key == "" {
+// lookup returns the code whose label matches text (see labelEqual).
+func (s Scale) lookup(text string) (int, bool) {
+	if strings.TrimSpace(text) == "" {
 		return 0, false
 	}
 	for c := s.Low(); c <= s.High(); c++ {
-		if l := s.Label(c); l != "" && normLabel(l) == key {
+		if l := s.Label(c); l != "" && labelEqual(l, text) {
 			return c, true
 		}
 	}
 	return 0, false
+}
+
+// labelEqual reports whether two labels are equal ignoring leading and
+// trailing space, the length of runs of space and case (Unicode simple
+// folding, as strings.EqualFold). It does not allocate.
+func labelEqual(a, b string) bool {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if unicode.IsSpace(ra) && unicode.IsSpace(rb) {
+			a = strings.TrimLeftFunc(a, unicode.IsSpace)
+			b = strings.TrimLeftFunc(b, unicode.IsSpace)
+			continue
+		}
+		if !equalFoldRune(ra, rb) {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return a == "" && b == ""
+}
+
+func equalFoldRune(r, s rune) bool {
+	if r == s {
+		return true
+	}
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		if f == s {
+			return true
+		}
+	}
+	return false
 }
 
 // normLabel folds case and collapses runs of space, for matching labels.

@@ -52,11 +52,12 @@ func (t *Tally) Scale() Scale { return t.scale }
 
 // index returns the point index of code, or an error naming code.
 func (t *Tally) index(code int) (int, error) {
-	if !t.scale.Valid(code) {
-		return 0, fmt.Errorf("likert: answer %d is not a point of %v (%d to %d): %w",
-			code, t.scale, t.scale.Low(), t.scale.High(), satmetrics.ErrRange)
+	low, n := t.scale.bounds()
+	if i := code - low; i >= 0 && i < n {
+		return i, nil
 	}
-	return code - t.scale.Low(), nil
+	return 0, fmt.Errorf("likert: answer %d is not a point of %v (%d to %d): %w",
+		code, t.scale, t.scale.Low(), t.scale.High(), satmetrics.ErrRange)
 }
 
 // Add adds one answer with weight 1. A code that is not a point of the
