@@ -33,7 +33,8 @@ func BenchmarkScaleParse(b *testing.B) {
 	}
 }
 
-// benchRows returns n rows of k codes 1 to 5 from one factor.
+// benchRows returns n rows of k codes 1 to 5 from one factor, every fifth
+// item worded in reverse (benchInstrument reverse-keys it).
 func benchRows(n, k int, seed uint64) [][]int {
 	rng := rand.New(rand.NewPCG(seed, 7))
 	rows := make([][]int, n)
@@ -42,6 +43,9 @@ func benchRows(n, k int, seed uint64) [][]int {
 		row := make([]int, k)
 		for j := range row {
 			z := 0.6*f + 0.8*rng.NormFloat64()
+			if j%5 == 4 {
+				z = -z
+			}
 			row[j] = max(1, min(5, int(3.5+1.2*z)))
 		}
 		rows[i] = row
@@ -95,22 +99,45 @@ func BenchmarkReliabilityAdd(b *testing.B) {
 }
 
 // BenchmarkAlpha100kx20 computes the full reliability report of 100,000
-// respondents by 20 five-point items from the raw rows: every row scored
-// and folded into the sufficient statistics, then the report (alpha,
-// standardised alpha, G6, average r, alpha and r.drop per dropped item,
-// Feldt interval).
+// respondents by 20 five-point items (every fifth reverse-keyed) from the
+// raw rows of scores, as psych::alpha does from its data matrix: every row
+// folded into the sufficient statistics, then the report (alpha,
+// standardised alpha, G6, average r, alpha and r.drop without each item,
+// Feldt interval). The rows are scored outside the timer, as R reads its
+// matrix before calling alpha.
 func BenchmarkAlpha100kx20(b *testing.B) {
-	rows := benchRows(100_000, 20, 2026)
+	codes := benchRows(100_000, 20, 2026)
 	in := benchInstrument(20)
-	scores := make([]float64, 20)
+	rows := make([][]float64, len(codes))
+	for i, c := range codes {
+		rows[i] = make([]float64, 20)
+		in.Scores(c, rows[i])
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		var r Reliability
 		for _, row := range rows {
-			in.Scores(row, scores)
-			r.Add(scores)
+			r.Add(row)
 		}
 		if _, err := r.Report(ReliabilityConfig{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkInstrumentAlpha100kx20 does the same from the rows of codes
+// through an InstrumentTally, which also scores the reverse-keyed items and
+// keeps the item tallies and the composite.
+func BenchmarkInstrumentAlpha100kx20(b *testing.B) {
+	rows := benchRows(100_000, 20, 2026)
+	in := benchInstrument(20)
+	b.ReportAllocs()
+	for b.Loop() {
+		t, _ := NewInstrumentTally(in)
+		for _, row := range rows {
+			t.Add(row)
+		}
+		if _, err := t.Reliability().Report(ReliabilityConfig{}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -23,13 +23,23 @@ type Item struct {
 // reverse-keyed item. A code that is not a point of the item's scale is an
 // error wrapping satmetrics.ErrRange.
 func (it Item) Score(code int) (int, error) {
-	if !it.Scale.Valid(code) {
+	s, ok := it.score(code)
+	if !ok {
 		return 0, fmt.Errorf("likert: item %q: answer %d is not a point of %v: %w", it.Name, code, it.Scale, satmetrics.ErrRange)
 	}
-	if it.Reverse {
-		return it.Scale.Reverse(code), nil
+	return s, nil
+}
+
+// score is Score without the error value, for the hot path.
+func (it *Item) score(code int) (int, bool) {
+	low, n := it.Scale.bounds()
+	if code < low || code >= low+n {
+		return 0, false
 	}
-	return code, nil
+	if it.Reverse {
+		return 2*low + n - 1 - code, true
+	}
+	return code, true
 }
 
 // An Instrument is a questionnaire of several items meant to measure one
@@ -122,14 +132,16 @@ func (in Instrument) Scores(row []int, dst []float64) (int, error) {
 		return 0, fmt.Errorf("likert: row of %d answers for %d items: %w", len(row), len(in.Items), satmetrics.ErrIncompatible)
 	}
 	dst = dst[:len(row)]
+	items := in.Items[:len(row)]
 	answered := 0
 	for i, c := range row {
 		if c == Missing {
 			dst[i] = math.NaN()
 			continue
 		}
-		s, err := in.Items[i].Score(c)
-		if err != nil {
+		s, ok := items[i].score(c)
+		if !ok {
+			_, err := items[i].Score(c)
 			return 0, err
 		}
 		dst[i] = float64(s)

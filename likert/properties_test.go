@@ -234,6 +234,8 @@ func fill(rows [][]float64, ws []float64) *Reliability {
 // relNear reports whether two accumulators hold the same state up to a
 // relative tol.
 func relNear(a, b *Reliability, tol float64) bool {
+	a.flush()
+	b.flush()
 	if a.k != b.k || a.rows.n != b.rows.n || a.full.n != b.full.n || (a.item == nil) != (b.item == nil) {
 		return false
 	}

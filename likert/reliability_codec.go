@@ -28,6 +28,7 @@ const reliabilityVersion = 1
 //
 // with every float64 little-endian.
 func (r *Reliability) AppendBinary(b []byte) ([]byte, error) {
+	r.flush()
 	b = append(b, reliabilityVersion)
 	b = appendUvarint(b, uint64(r.k))
 	if r.k == 0 {
@@ -266,6 +267,7 @@ func (j rowCountJSON) rowCount() (rowCount, error) {
 // MarshalJSON encodes the state of r:
 // {"items":k,"rows":{...},"complete":{...},"missing":{...}}.
 func (r *Reliability) MarshalJSON() ([]byte, error) {
+	r.flush()
 	j := reliabilityJSON{Items: r.k}
 	if r.k > 0 {
 		rc := toRowCountJSON(r.rows)

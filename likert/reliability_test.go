@@ -3,6 +3,7 @@ package likert
 import (
 	"errors"
 	"math"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/satmetrics/satmetrics"
@@ -248,5 +249,64 @@ func TestReliabilityErrors(t *testing.T) {
 	}
 	if _, err := FeldtInterval(0.8, 1, 5, 0.95); !errors.Is(err, satmetrics.ErrUndefined) {
 		t.Errorf("FeldtInterval(n = 1) = %v, want ErrUndefined", err)
+	}
+}
+
+// TestReliabilityBlockPaths checks that the exact integer path and the
+// two-pass path of a block agree: the same integer scores, and the same
+// scores plus one half (which are not integers), give the same co-moments,
+// and means half a point apart. Scores spanning more than 64 values also
+// take the two-pass path.
+func TestReliabilityBlockPaths(t *testing.T) {
+	for _, span := range []int{5, 64, 100} {
+		rng := rand.New(rand.NewPCG(uint64(span), 1))
+		var exact, half Reliability
+		for range 1000 {
+			row := make([]float64, 6)
+			h := make([]float64, 6)
+			for j := range row {
+				row[j] = float64(rng.IntN(span) - span/2)
+				h[j] = row[j] + 0.5
+			}
+			exact.Add(row)
+			half.Add(h)
+		}
+		exact.flush()
+		half.flush()
+		for i := range exact.com {
+			if !closeTo(exact.com[i], half.com[i], 1e-12) {
+				t.Errorf("span %d: co-moment %d: %v (integers), %v (halves)", span, i, exact.com[i], half.com[i])
+			}
+		}
+		for j := range exact.mean {
+			if !closeTo(exact.mean[j]+0.5, half.mean[j], 1e-13) {
+				t.Errorf("span %d: mean %d: %v + 0.5 != %v", span, j, exact.mean[j], half.mean[j])
+			}
+		}
+	}
+	// The exact path against a direct two-pass computation of the whole.
+	rows, _ := randRows(rand.New(rand.NewPCG(9, 9)), 700, 4, 0, 0, false)
+	var r Reliability
+	for _, row := range rows {
+		r.Add(row)
+	}
+	r.flush()
+	k := 4
+	mean := make([]float64, k)
+	for _, row := range rows {
+		for j, x := range row {
+			mean[j] += x / float64(len(rows))
+		}
+	}
+	for i := 0; i < k; i++ {
+		for j := i; j < k; j++ {
+			var c float64
+			for _, row := range rows {
+				c += (row[i] - mean[i]) * (row[j] - mean[j])
+			}
+			if got := r.com[cidx(i, j, k)]; !closeTo(got, c, 1e-12) {
+				t.Errorf("co-moment (%d, %d) = %v, two-pass %v", i, j, got, c)
+			}
+		}
 	}
 }
