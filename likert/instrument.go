@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/satmetrics/satmetrics"
-	"github.com/satmetrics/satmetrics/internal/stable"
 )
 
 // An Item is one question of an instrument: its name, its scale and whether
@@ -155,13 +154,15 @@ func (in Instrument) composite(scores []float64, answered int) (float64, bool) {
 	if answered == 0 || answered < in.MinAnswered {
 		return 0, false
 	}
-	var s stable.Sum
+	// Scores are codes of at most ±1000 on at most 1000 items: their sum is
+	// an exact integer, so plain summation loses nothing.
+	var s float64
 	for _, x := range scores {
 		if x == x {
-			s.Add(x)
+			s += x
 		}
 	}
-	m := s.Value() / float64(answered)
+	m := s / float64(answered)
 	if in.Sum {
 		m *= float64(len(in.Items))
 	}

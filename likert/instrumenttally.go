@@ -77,10 +77,11 @@ func (t *InstrumentTally) add(row []int, w float64, weighted bool) error {
 			continue
 		}
 		it := &t.items[i]
+		low, _ := it.scale.bounds()
 		if weighted {
-			it.c.AddWeighted(c-it.scale.Low(), w)
+			it.c.AddWeighted(c-low, w)
 		} else {
-			it.c.Add(c - it.scale.Low())
+			it.c.Add(c - low)
 		}
 	}
 	t.rows++
