@@ -65,6 +65,9 @@ func (t *InstrumentTally) add(row []int, w float64, weighted bool) error {
 	if err := satmetrics.CheckWeight(w); err != nil {
 		return err
 	}
+	if len(t.in.Items) == 0 {
+		return fmt.Errorf("likert: add a row to an instrument tally without an instrument: %w", satmetrics.ErrIncompatible)
+	}
 	if len(t.scores) != len(t.in.Items) {
 		t.scores = make([]float64, len(t.in.Items))
 	}

@@ -326,6 +326,8 @@ func (r *Reliability) blockTwoPass(mean []float64, w float64) {
 // of 12 bits, cutting the multiplications by nearly four.
 func (r *Reliability) blockExact(mean []float64) bool {
 	n, k, bc := r.nb, r.k, r.bcap
+	// Check every column before changing any: on failure the block goes to
+	// blockTwoPass as it was. mean holds each column's minimum meanwhile.
 	tot := r.d[:k]
 	span := 0.0
 	for j := 0; j < k; j++ {
@@ -346,6 +348,11 @@ func (r *Reliability) blockExact(mean []float64) bool {
 			return false
 		}
 		span = max(span, hi-lo)
+		mean[j] = lo
+	}
+	for j := 0; j < k; j++ {
+		col := r.blk[j*bc : j*bc+n]
+		lo := mean[j]
 		var t float64
 		for b, v := range col {
 			col[b] = v - lo
