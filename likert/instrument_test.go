@@ -151,8 +151,10 @@ func TestInstrumentTally(t *testing.T) {
 	}
 	// Merge: a zero tally adopts the instrument; another instrument is refused.
 	var z InstrumentTally
-	if err := z.Add([]int{1}); !errors.Is(err, satmetrics.ErrIncompatible) {
-		t.Errorf("Add to the zero tally = %v, want ErrIncompatible", err)
+	for _, row := range [][]int{{1}, {}} {
+		if err := z.Add(row); !errors.Is(err, satmetrics.ErrIncompatible) {
+			t.Errorf("Add(%v) to the zero tally = %v, want ErrIncompatible", row, err)
+		}
 	}
 	if err := z.Merge(tl); err != nil || z.N() != 6 || !z.in.equal(&tl.in) {
 		t.Errorf("Merge into zero = %v", err)
