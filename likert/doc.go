@@ -57,10 +57,14 @@
 // Reliability holds sufficient statistics rather than rows: for the rows
 // that answered every item, the weight, the item means and the co-moments
 // Σ w (x_i - x̄_i)(x_j - x̄_j); for rows with missing answers, the same per
-// item and per pair of items. Rows are folded in with Welford's update and
-// accumulators merged with Chan, Golub and LeVeque's pairwise update, so a
-// large common offset in the scores costs no precision and partial
-// accumulators merge into the accumulator of the whole. From the k×k
+// item and per pair of items. Complete rows are gathered in blocks whose
+// statistics are computed exactly (for integer codes, several
+// cross-products per multiplication) or by the corrected two-pass
+// algorithm, and folded in with Chan, Golub and LeVeque's pairwise update;
+// rows with missing answers are folded in one at a time by Welford's
+// update; accumulators merge by the pairwise update. So a large common
+// offset in the scores costs no precision, and partial accumulators merge
+// into the accumulator of the whole. From the k×k
 // covariance matrix C (co-moments over W - Σw²/W) and the correlations R_ij
 // = C_ij/√(C_ii C_jj), Reliability.Report computes, as R's psych::alpha
 // does,
