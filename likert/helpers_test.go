@@ -74,3 +74,9 @@ func equalMoments(a, b moments, tol float64) bool {
 	bn, bw, bw2, bm, bm2 := b.n, b.w, b.w2, b.mean, b.m2
 	return an == bn && near(aw, bw, tol) && near(aw2, bw2, tol) && near(am, bm, tol) && near(am2, bm2, tol*(1+math.Abs(am2)))
 }
+
+// relClose reports whether got is within a relative tol of want, for
+// quantities such as p-values that may be far below 1.
+func relClose(got, want, tol float64) bool {
+	return math.Abs(got-want) <= tol*math.Abs(want)
+}

@@ -268,7 +268,7 @@ func gapModel3(t testing.TB) GapModel {
 // = 5.5, expectation 19/3, gap mean -1 over two pairs. D1: (-1.5 + 0.5 -
 // 2)/3 = -1; D2: -4/3; overall (-1.75 - 0.75 - 1)/3 = -7/6, with deviations
 // -7/12, 5/12, 1/6, sum of squares 0.5416..., variance 0.2708..., standard
-// error √(0.2708/3) and t(0.975, 2) = 4.302652729911275 (R: qt(.975, 2)).
+// error √(0.2708/3) and t(0.975, 2) = 4.3026527297494619 (R: qt(.975, 2)).
 func TestGapHand(t *testing.T) {
 	g, err := NewGapTally(gapModel3(t))
 	if err != nil {
@@ -307,7 +307,7 @@ func TestGapHand(t *testing.T) {
 	v := (49.0/144 + 25.0/144 + 1.0/36) / 2
 	se := math.Sqrt(v / 3)
 	check("overall se", rep.Overall.StdErr, se)
-	if want := -7.0/6 - 4.302652729911275*se; !closeTo(rep.Overall.Lower, want, 1e-9) {
+	if want := -7.0/6 - 4.3026527297494619*se; !closeTo(rep.Overall.Lower, want, 1e-13) {
 		t.Errorf("overall lower = %v, want %v", rep.Overall.Lower, want)
 	}
 	if g.N() != 3 {

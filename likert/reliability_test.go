@@ -96,8 +96,8 @@ func TestReliabilityPsych(t *testing.T) {
 		check("G6(smc)", rep.G6, ref.G6)
 		check("average_r", rep.AverageR, ref.AverageR)
 		check("ase", rep.Alpha.StdErr, ref.ASE)
-		// The Feldt bounds go through the F quantile: 1e-7.
-		if !closeTo(rep.Alpha.Lower, ref.FeldtLower, 1e-7) || !closeTo(rep.Alpha.Upper, ref.FeldtUpper, 1e-7) {
+		// The Feldt bounds, through the F quantile: 1e-12 as well.
+		if !closeTo(rep.Alpha.Lower, ref.FeldtLower, 1e-12) || !closeTo(rep.Alpha.Upper, ref.FeldtUpper, 1e-12) {
 			t.Errorf("%s: Feldt interval [%.10g, %.10g], want [%.10g, %.10g] (psych alpha.ci)",
 				c.name, rep.Alpha.Lower, rep.Alpha.Upper, ref.FeldtLower, ref.FeldtUpper)
 		}
@@ -108,7 +108,7 @@ func TestReliabilityPsych(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !closeTo(iv.Lower, ref.Feldt90Lower, 1e-7) || !closeTo(iv.Upper, ref.Feldt90Upper, 1e-7) {
+		if !closeTo(iv.Lower, ref.Feldt90Lower, 1e-12) || !closeTo(iv.Upper, ref.Feldt90Upper, 1e-12) {
 			t.Errorf("%s: 90%% Feldt interval [%.10g, %.10g], want [%.10g, %.10g] (R qf)",
 				c.name, iv.Lower, iv.Upper, ref.Feldt90Lower, ref.Feldt90Upper)
 		}

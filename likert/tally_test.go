@@ -65,8 +65,7 @@ func scaleOf(t testing.TB, points int) Scale {
 // TestTallyR compares the descriptive statistics of tallies with R (mean,
 // sd, t.test's interval, quantile type 1, prop.test's Wilson interval
 // without continuity correction, cov.wt's unbiased weighted variance), in
-// testdata/tests_ref.json; tolerance 1e-9 relative (1e-7 where a quantile of
-// Student's t enters).
+// testdata/tests_ref.json; tolerance 1e-12 relative to max(1, |want|).
 func TestTallyR(t *testing.T) {
 	var ref testsRef
 	loadJSON(t, "testdata/tests_ref.json", &ref)
@@ -104,7 +103,7 @@ func TestTallyR(t *testing.T) {
 			}
 			continue
 		}
-		if !closeTo(mean.Lower, c.T95[0], 1e-7) || !closeTo(mean.Upper, c.T95[1], 1e-7) {
+		if !closeTo(mean.Lower, c.T95[0], 1e-12) || !closeTo(mean.Upper, c.T95[1], 1e-12) {
 			t.Errorf("case %d: t interval [%v, %v], want %v (t.test)", ci, mean.Lower, mean.Upper, c.T95)
 		}
 		q := [3]int{}
