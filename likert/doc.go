@@ -150,7 +150,8 @@
 // associatively and commutatively (counts exactly, moments up to rounding)
 // with the zero value as identity, refuse to merge different scales,
 // instruments or models (satmetrics.ErrIncompatible), add a response
-// without allocating, and encode to JSON and to a versioned binary form;
+// without allocating (Reliability and InstrumentTally after making their
+// fixed-size buffers on first use), and encode to JSON and to a versioned binary form;
 // decoding a corrupt encoding is an error wrapping satmetrics.ErrCorrupt.
 // Undefined results are errors wrapping satmetrics.ErrNoData or
 // satmetrics.ErrUndefined, never NaN, so every result encodes to JSON.

@@ -50,7 +50,8 @@ func (t *InstrumentTally) Item(i int) *Tally { return &t.items[i] }
 func (t *InstrumentTally) Reliability() *Reliability { return &t.rel }
 
 // Add adds one respondent's row of codes with weight 1 (see AddWeighted).
-// It does not allocate.
+// It allocates only the fixed-size buffers of the reliability statistics,
+// on first use (see Reliability.AddWeighted).
 func (t *InstrumentTally) Add(row []int) error { return t.add(row, 1, false) }
 
 // AddWeighted adds one respondent's row of codes, one per item with Missing

@@ -147,7 +147,9 @@ func (r *Reliability) Add(row []float64) error { return r.AddWeighted(row, 1) }
 // infinite score one wrapping satmetrics.ErrRange and a bad weight one
 // wrapping satmetrics.ErrWeight, and r is then unchanged. A row without
 // answers, or with weight zero, changes nothing. Adding a row allocates
-// nothing once the first row has been added.
+// nothing beyond the accumulator's fixed-size buffers, made on first use
+// (the first row, the first full block, the first row with a missing
+// answer).
 func (r *Reliability) AddWeighted(row []float64, w float64) error {
 	if r.k == 0 {
 		if len(row) < 2 || len(row) > MaxItems {
