@@ -13,10 +13,10 @@ type CohortMeasure int8
 
 // The measures of a cohort table.
 const (
-	CohortSurviving     CohortMeasure = iota // % of the cohort active without interruption through period k
-	CohortActive                             // % of the cohort active at any time in period k
-	CohortNetRevenue                         // net revenue retention: the cohort's MRR in period k over its first MRR
-	CohortGrossRevenue                       // gross revenue retention, counting no expansion
+	CohortSurviving    CohortMeasure = iota // % of the cohort active without interruption through period k
+	CohortActive                            // % of the cohort active at any time in period k
+	CohortNetRevenue                        // net revenue retention: the cohort's MRR in period k over its first MRR
+	CohortGrossRevenue                      // gross revenue retention, counting no expansion
 )
 
 // SVG returns the cohort table as an accessible SVG heatmap: one row per
