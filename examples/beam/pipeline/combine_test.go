@@ -6,10 +6,12 @@ import (
 	"encoding/binary"
 	"math/rand/v2"
 	"reflect"
+	"strconv"
 	"testing"
 	"time"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/satmetrics/satmetrics/ces"
@@ -277,5 +279,86 @@ func TestCoders(t *testing.T) {
 		if err != nil || !cmp.Equal(got, v) {
 			t.Errorf("%v: round trip gave %+v, %v; want %+v", typ, got, err, v)
 		}
+	}
+}
+
+// Benchmarks: a combine function's AddInput per response, a tally through
+// its Beam coder, and the whole pipeline on the direct runner.
+
+func BenchmarkAddInput(b *testing.B) {
+	b.Run("nps", func(b *testing.B) {
+		f := npsCombine{}
+		acc := f.CreateAccumulator()
+		b.ReportAllocs()
+		for i := 0; b.Loop(); i++ {
+			if _, err := f.AddInput(acc, nps.Score(i%11)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("reliability", func(b *testing.B) {
+		f := reliabilityCombine{Instrument: DefaultInstrument()}
+		acc, err := f.CreateAccumulator()
+		if err != nil {
+			b.Fatal(err)
+		}
+		row := []int{4, 3, likert.Missing, 5, 2}
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := f.AddInput(acc, row); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkCoder(b *testing.B) {
+	tab := new(churn.EventTable)
+	for i := range 1000 {
+		mustDo(nil, tab.Add(float64(i%97), i%3 == 0))
+	}
+	var n nps.Tally
+	mustDo(nil, n.AddAll([]nps.Score{0, 6, 7, 9, 10, 10}))
+	for _, acc := range []any{&n, tab} {
+		typ := reflect.TypeOf(acc)
+		b.Run(typ.String(), func(b *testing.B) {
+			enc, dec := beam.NewElementEncoder(typ), beam.NewElementDecoder(typ)
+			var buf bytes.Buffer
+			b.ReportAllocs()
+			for b.Loop() {
+				buf.Reset()
+				if err := enc.Encode(acc, &buf); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := dec.Decode(&buf); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkPipeline(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			dir := b.TempDir()
+			in := Inputs{
+				Survey:        writeLines(b, dir, "survey.csv", genSurvey(1, n)),
+				Subscriptions: writeLines(b, dir, "subscriptions.csv", genSubscriptions(1, n/4)),
+			}
+			cfg := Config{Window: 7 * 24 * time.Hour, AsOf: genAsOf}
+			b.ReportAllocs()
+			for b.Loop() {
+				in.Out = b.TempDir()
+				p, s := beam.NewPipelineWithRoot()
+				if err := Build(s, cfg, in); err != nil {
+					b.Fatal(err)
+				}
+				if err := ptest.Run(p); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/response")
+		})
 	}
 }

@@ -256,11 +256,16 @@ func put(s *Score, name string, e satmetrics.Estimate, err error) {
 	s.Estimates[name] = e
 }
 
-func mustDo(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
+// mustDo fails t, or panics if t is nil, on an error.
+func mustDo(t testing.TB, err error) {
+	if err == nil {
+		return
 	}
+	if t == nil {
+		panic(err)
+	}
+	t.Helper()
+	t.Fatal(err)
 }
 
 // tolerance is the relative tolerance of the estimates: the tallied
