@@ -162,7 +162,9 @@ func TestPipelinePrism(t *testing.T) {
 		t.Skip("prism: skipped in -short mode")
 	}
 	in, survey, subs := generated(t, 4)
-	cfg := Config{Window: 14 * 24 * time.Hour, Fanout: 4, AsOf: genAsOf}
+	// A level other than the default checks that the combine functions' fields
+	// survive their serialization to the workers.
+	cfg := Config{Level: 0.9, Window: 14 * 24 * time.Hour, Fanout: 4, AsOf: genAsOf}
 	got, counters := run(t, "prism", cfg, in)
 	check(t, reference(t, cfg, survey, subs), got)
 	t.Logf("counters: %v", counters)
