@@ -130,7 +130,13 @@ def f_tails(d1, d2):
     lb = mp.log(mp.beta(d1 / 2, d2 / 2))
 
     def tails(x):
+        # u = d1 x/(d1 x + d2) and 1 - u = d2/(d1 x + d2) are both formed
+        # directly; the beta function is evaluated at the smaller of them.
         x = mp.mpf(x)
+        v = d2 / (d1 * x + d2)
+        if v < 0.5:
+            q, p = ibeta(v, d2 / 2, d1 / 2)
+            return p, q
         return ibeta(d1 * x / (d1 * x + d2), d1 / 2, d2 / 2)
 
     def pdf(x):
