@@ -77,7 +77,67 @@
 //
 // # Weights
 //
-// Survey answers can carry weights (for example to correct for who chose to
-// answer). EffectiveN gives Kish's effective sample size (Σw)²/Σw², which
-// weighted estimates report and use for their intervals.
+// Survey answers come from the customers who chose to answer, and when 3% or
+// 10% of them respond, the ones who did can differ from the base (more pro
+// customers, more new ones, fewer from one region). Weights correct for it:
+// each response counts for w_i customers, and weighted estimates follow the
+// population's mix. Every tally's weighted add takes such weights.
+//
+// Kish's effective sample size and design effect say what weighting costs:
+//
+//	n_eff = (Σ w)² / Σ w²,   deff = n Σ w² / (Σ w)² = n / n_eff,
+//
+// so that an interval on weighted responses is as wide as one on n_eff
+// unweighted ones (deff is the factor on the variance, not on the standard
+// error). EffectiveN and DesignEffect compute them from the sums a tally
+// keeps, and every weighted Estimate reports n_eff.
+//
+// Representativeness tells whether weighting is needed: Pearson's chi-square
+// test of the respondents' counts O_h against the population shares π_h of
+// one classification,
+//
+//	E_h = n π_h,   X² = Σ (O_h - E_h)² / E_h  on k - 1 degrees of freedom,
+//	r_h = (O_h - E_h) / √(E_h (1 - π_h)),
+//
+// naming the categories whose standardized residual r_h is below -z as
+// under-represented. ResponseRate and MarginOfError (z √(p(1-p)/n) with the
+// finite population correction √((N-n)/(N-1))) give the figures a survey
+// report quotes.
+//
+// Weights come from calibration to what is known of the population. A
+// Classification holds each respondent's category (region, plan tier, tenure
+// band) and the population count or share of each category. PostStratify
+// scales the weights in each category of one classification to its target,
+//
+//	w'_i = w_i N_h / Σ_{j in h} w_j,
+//
+// and Rake does it for several classifications in turn, sweeping until every
+// category of every margin is within a relative tolerance of its target
+// (iterative proportional fitting, Deming and Stephan 1940). Calibration sets
+// the tolerance, the iteration limit, the total the weights sum to (the
+// population size, or the number of respondents for weights averaging one)
+// and optional Bounds: Trim caps the weights, sharing the excess among the
+// others as R's survey::trimWeights does, and the calibration repeats until
+// the weights meet both the margins and the bounds. The result, a
+// Calibrated, holds the weights and a report of each category's target,
+// initial and achieved weight; Mean and Proportion estimate on it with
+// standard errors that account for the calibration, as R's svymean and
+// svyciprop do. A population category with no respondents, margins with
+// different totals, a respondent's category unknown to the population and a
+// negative, NaN or infinite weight are errors that name the value
+// (ErrEmptyCategory, ErrMarginTotals, ErrUnknownCategory, ErrWeight), and
+// margins that cannot be met together give ErrNotConverged with the report.
+//
+//	cal, err := satmetrics.Rake([]satmetrics.Classification{
+//		{Name: "region", Labels: regions, Population: map[string]float64{"north": 6000, "south": 4000}},
+//		{Name: "tier", Labels: tiers, Population: map[string]float64{"basic": 5000, "pro": 5000}},
+//	}, nil, satmetrics.Calibration{Total: float64(len(regions))})
+//	if err != nil { ... }
+//	var t nps.Tally
+//	for i, r := range responses {
+//		if err := t.AddWeighted(r.Score, cal.Weights[i]); err != nil { ... }
+//	}
+//
+// The checks against R's survey package (postStratify, rake, trimWeights,
+// svymean, svyciprop) and chisq.test are in testdata/weights.
 package satmetrics

@@ -113,7 +113,7 @@ func Series[A any](g *Groups[Period, A], first, last Period) iter.Seq2[Period, *
 }
 
 type entry[K any, A any] struct {
-	Key   K `json:"key"`
+	Key   K  `json:"key"`
 	Value *A `json:"value"`
 }
 

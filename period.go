@@ -255,6 +255,15 @@ func (p Period) Prev() Period {
 	return p
 }
 
+// Equal reports whether p and q are the same period: the same kind and
+// label in the same location, where two *time.Location values with the same
+// name count as the same. Unlike ==, it does not depend on how the locations
+// were loaded.
+func (p Period) Equal(q Period) bool {
+	return p.kind == q.kind && p.year == q.year && p.num == q.num &&
+		(p.loc == q.loc || p.Location().String() == q.Location().String())
+}
+
 // Compare returns -1, 0 or +1 as p is before, equal to or after q, ordering
 // first by kind (days before weeks before months) and then in time. It ignores
 // the location.
