@@ -24,79 +24,48 @@ const MaxPoints = 11
 // Counts is the exact state of a tally over at most MaxPoints points. Counts
 // are exact integers; weights are compensated sums. The zero value is empty.
 //
-// Unweighted responses count with weight 1. Until the first weighted
-// response, no weights are stored (the weight of a point is its count), which
-// keeps Add to an increment.
+// Responses added with Add, AddN or AddAll have weight 1 and are only
+// counted: the weight of a point is the number of its unit-weight responses
+// plus the compensated sum of the weights of its weighted ones. This keeps
+// Add, the hot path of every tally, a single increment.
 type Counts struct {
-	n        [MaxPoints]int64
-	w        [MaxPoints]stable.Sum
-	w2       stable.Sum
-	weighted bool
+	n        [MaxPoints]int64      // all responses per point
+	nw       [MaxPoints]int64      // of which added with AddWeighted (or decoded with weights)
+	w        [MaxPoints]stable.Sum // weights of the weighted responses
+	w2       stable.Sum            // squared weights of the weighted responses
+	weighted bool                  // whether a weighted response has been added
 }
 
 // Add adds one response at point index i with weight 1. The caller checks
 // that 0 <= i < MaxPoints.
 func (c *Counts) Add(i int) {
 	c.n[i]++
-	if c.weighted {
-		c.w[i].Add(1)
-		c.w2.Add(1)
-	}
 }
 
 // AddN adds k responses at point index i with weight 1.
 func (c *Counts) AddN(i int, k int64) {
 	c.n[i] += k
-	if c.weighted {
-		c.w[i].Add(float64(k))
-		c.w2.Add(float64(k))
-	}
 }
 
 // AddWeighted adds one response at point index i with weight w. The caller
 // checks that w is finite and non-negative.
 func (c *Counts) AddWeighted(i int, w float64) {
-	c.weigh()
+	c.weighted = true
 	c.n[i]++
+	c.nw[i]++
 	c.w[i].Add(w)
 	c.w2.Add(w * w)
 }
 
-// weigh switches c to weighted mode, giving every response so far weight 1.
-func (c *Counts) weigh() {
-	if c.weighted {
-		return
-	}
-	c.weighted = true
-	var total int64
-	for i, n := range c.n {
-		c.w[i] = stable.Sum{}
-		c.w[i].Add(float64(n))
-		total += n
-	}
-	c.w2 = stable.Sum{}
-	c.w2.Add(float64(total))
-}
-
 // Merge adds u to c, as if every response added to u had been added to c.
 func (c *Counts) Merge(u *Counts) {
-	if u.weighted {
-		c.weigh()
-	}
+	c.weighted = c.weighted || u.weighted
 	for i := range c.n {
 		c.n[i] += u.n[i]
+		c.nw[i] += u.nw[i]
+		c.w[i].Merge(u.w[i])
 	}
-	if !c.weighted {
-		return
-	}
-	for i := range c.w {
-		c.w[i].Merge(u.WeightSum(i))
-	}
-	if u.weighted {
-		c.w2.Merge(u.w2)
-	} else {
-		c.w2.Add(float64(u.Total()))
-	}
+	c.w2.Merge(u.w2)
 }
 
 // N returns the number of responses at point index i.
@@ -111,25 +80,31 @@ func (c *Counts) Total() int64 {
 	return t
 }
 
+// unit returns the number of unit-weight responses.
+func (c *Counts) unit() int64 {
+	var t int64
+	for i := range c.n {
+		t += c.n[i] - c.nw[i]
+	}
+	return t
+}
+
 // Weighted reports whether any weighted response has been added.
 func (c *Counts) Weighted() bool { return c.weighted }
 
 // WeightSum returns the compensated sum of weights at point index i.
 func (c *Counts) WeightSum(i int) stable.Sum {
-	if c.weighted {
-		return c.w[i]
-	}
-	var s stable.Sum
-	s.Add(float64(c.n[i]))
+	s := c.w[i]
+	s.Add(float64(c.n[i] - c.nw[i]))
 	return s
 }
 
 // W returns the sum of weights at point index i (its count when unweighted).
 func (c *Counts) W(i int) float64 {
-	if c.weighted {
-		return c.w[i].Value()
+	if !c.weighted {
+		return float64(c.n[i])
 	}
-	return float64(c.n[i])
+	return c.WeightSum(i).Value()
 }
 
 // TotalW returns the sum of all weights.
@@ -141,6 +116,7 @@ func (c *Counts) TotalW() float64 {
 	for i := range c.w {
 		s.Merge(c.w[i])
 	}
+	s.Add(float64(c.unit()))
 	return s.Value()
 }
 
@@ -149,7 +125,26 @@ func (c *Counts) SumW2() float64 {
 	if !c.weighted {
 		return float64(c.Total())
 	}
-	return c.w2.Value()
+	s := c.w2
+	s.Add(float64(c.unit()))
+	return s.Value()
+}
+
+// EffectiveN returns Kish's effective sample size (Σw)²/Σw², computed as
+// (Σw/√Σw²)² so that it does not overflow for large weights; it is the count
+// for unweighted Counts. It is 0 when Σw is 0, and +Inf or NaN only for
+// weights so extreme that Σw or Σw² is not a finite, non-zero number, which
+// callers must check.
+func (c *Counts) EffectiveN() float64 {
+	if !c.weighted {
+		return float64(c.Total())
+	}
+	w := c.TotalW()
+	if w == 0 {
+		return 0
+	}
+	r := w / math.Sqrt(c.SumW2())
+	return r * r
 }
 
 // Equal reports whether c and u hold the same counts and, when weighted,
@@ -163,11 +158,11 @@ func (c *Counts) Equal(u *Counts) bool {
 		return true
 	}
 	for i := range c.w {
-		if !close(c.w[i].Value(), u.w[i].Value()) {
+		if !close(c.W(i), u.W(i)) {
 			return false
 		}
 	}
-	return close(c.w2.Value(), u.w2.Value())
+	return close(c.SumW2(), u.SumW2())
 }
 
 func close(a, b float64) bool {
@@ -195,9 +190,11 @@ func (c *Counts) AppendBinary(b []byte, k int) []byte {
 	}
 	if c.weighted {
 		for i := 0; i < k; i++ {
-			b = appendSum(b, c.w[i])
+			b = appendSum(b, c.WeightSum(i))
 		}
-		b = appendSum(b, c.w2)
+		w2 := c.w2
+		w2.Add(float64(c.unit()))
+		b = appendSum(b, w2)
 	}
 	return b
 }
@@ -254,6 +251,7 @@ func (c *Counts) DecodeBinary(b []byte, k int) ([]byte, error) {
 				d.w2 = s
 			}
 		}
+		d.nw = d.n // every decoded response carries its weight in w
 	}
 	*c = d
 	return b, nil
@@ -273,9 +271,9 @@ func (c *Counts) ToJSON(k int) JSON {
 	if c.weighted {
 		j.Weights = make([]float64, k)
 		for i := range j.Weights {
-			j.Weights[i] = c.w[i].Value()
+			j.Weights[i] = c.W(i)
 		}
-		j.SumW2 = c.w2.Value()
+		j.SumW2 = c.SumW2()
 	}
 	return j
 }
@@ -311,6 +309,7 @@ func (c *Counts) FromJSON(j JSON, k int) error {
 			return fmt.Errorf("sum of squared weights %v: %w", j.SumW2, ErrCorrupt)
 		}
 		d.w2.Add(j.SumW2)
+		d.nw = d.n
 	}
 	*c = d
 	return nil
