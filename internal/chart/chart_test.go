@@ -1,12 +1,8 @@
 package chart
 
 import (
-	"bytes"
-	"encoding/xml"
 	"flag"
-	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -80,58 +76,41 @@ func charts() map[string][]byte {
 // accessibility elements.
 func TestGolden(t *testing.T) {
 	for name, got := range charts() {
-		path := filepath.Join("testdata", name+".svg")
-		if *update {
-			if err := os.WriteFile(path, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
+		if err := Golden(filepath.Join("testdata", name+".svg"), got, *update); err != nil {
+			t.Error(err)
 		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
+		if err := Check(got); err != nil {
+			t.Errorf("%s: %v", name, err)
 		}
-		if diff := cmp.Diff(string(want), string(got)); diff != "" {
-			t.Errorf("%s differs from %s (-want +got):\n%s", name, path, diff)
-		}
-		checkSVG(t, name, got)
 	}
 }
 
-func checkSVG(t *testing.T, name string, b []byte) {
-	t.Helper()
-	dec := xml.NewDecoder(bytes.NewReader(b))
-	var first xml.StartElement
-	seen := map[string]int{}
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			t.Fatalf("%s: not well-formed XML: %v", name, err)
-		}
-		if se, ok := tok.(xml.StartElement); ok {
-			if first.Name.Local == "" {
-				first = se
-			}
-			seen[se.Name.Local]++
+func TestCheck(t *testing.T) {
+	for name, b := range map[string]string{
+		"not xml": "<svg",
+		"not svg": `<html role="img" aria-labelledby="title desc"><title/><desc/><text/><text/></html>`,
+		"no aria": `<svg><title/><desc/><text/><text/></svg>`,
+		"no desc": `<svg role="img" aria-labelledby="title desc"><title/><text/><text/></svg>`,
+		"NaN":     `<svg role="img" aria-labelledby="title desc"><title/><desc/><text/><text x="NaN"/></svg>`,
+		"empty":   ``,
+	} {
+		if Check([]byte(b)) == nil {
+			t.Errorf("Check(%s) = nil", name)
 		}
 	}
-	if first.Name.Local != "svg" {
-		t.Errorf("%s: root element %q", name, first.Name.Local)
+	dir := t.TempDir()
+	p := filepath.Join(dir, "x.svg")
+	if err := Golden(p, []byte("a\nb\n"), false); err == nil {
+		t.Error("missing golden file: no error")
 	}
-	attrs := map[string]string{}
-	for _, a := range first.Attr {
-		attrs[a.Name.Local] = a.Value
+	if err := Golden(p, []byte("a\nb\n"), true); err != nil {
+		t.Error(err)
 	}
-	if attrs["role"] != "img" || attrs["aria-labelledby"] != "title desc" {
-		t.Errorf("%s: missing role/aria-labelledby: %v", name, attrs)
+	if err := Golden(p, []byte("a\nc\n"), false); err == nil || !strings.Contains(err.Error(), "line 2") {
+		t.Errorf("changed line: %v", err)
 	}
-	if seen["title"] < 1 || seen["desc"] != 1 || seen["text"] < 3 {
-		t.Errorf("%s: elements %v", name, seen)
-	}
-	if bytes.Contains(b, []byte("NaN")) || bytes.Contains(b, []byte("Inf")) {
-		t.Errorf("%s: contains NaN or Inf", name)
+	if err := Golden(p, []byte("a\nb\nc\n"), false); err == nil {
+		t.Error("longer output: no error")
 	}
 }
 
@@ -199,7 +178,10 @@ func TestEscaping(t *testing.T) {
 	if strings.Contains(string(b), "<script>") {
 		t.Error("title not escaped")
 	}
-	checkSVG(t, "escaping", b)
-	empty := StepChart{Title: "empty"}.SVG()
-	checkSVG(t, "empty step", empty)
+	if err := Check(b); err != nil {
+		t.Error(err)
+	}
+	if err := Check(StepChart{Title: "empty"}.SVG()); err != nil {
+		t.Error(err)
+	}
 }

@@ -102,6 +102,11 @@ func (c LineChart) SVG() []byte {
 				for k := len(run) - 1; k >= 0; k-- {
 					pts = append(pts, [2]float64{xAt(run[k]), yAt(s.Lower[run[k]])})
 				}
+				if len(run) == 1 { // an isolated point: its interval as a bar
+					j := run[0]
+					d.line(xAt(j), yAt(s.Upper[j]), xAt(j), yAt(s.Lower[j]), `stroke="`+color+`" stroke-opacity="0.35" stroke-width="8"`)
+					continue
+				}
 				d.polygon(pts, `fill="`+color+`" fill-opacity="0.18" stroke="none"`)
 			}
 		}

@@ -297,8 +297,11 @@ func purchases(r *rand.Rand) [][]string {
 			if r.Float64() < p {
 				break
 			}
-			weeks := r.ExpFloat64() / lambda
-			t = t.Add(time.Duration(weeks * 7 * 24 * float64(time.Hour)))
+			hours := r.ExpFloat64() / lambda * 7 * 24
+			if hours > end.Sub(t).Hours() {
+				break // the next purchase would come after the data end
+			}
+			t = t.Add(time.Duration(hours * float64(time.Hour)))
 		}
 	}
 	return rows
