@@ -156,7 +156,7 @@ func supportSection(w io.Writer) error {
 		fmt.Fprintf(w, "%s %.0f%%  ", pt.Period, 100*pt.Value)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(w, "Signals: %s\n", signals(chart.Signals))
+	fmt.Fprintf(w, "Signals:%s\n", signals(chart.Signals))
 	tr, err := kpi.AnalyzeTrend(series, satmetrics.HigherIsBetter, level)
 	if err != nil {
 		return err
@@ -177,19 +177,19 @@ func supportSection(w io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(w, "\nWeekly median first reply to emails (XmR chart): centre %.2f h, limits %.2f to %.2f h\n", xmr.Center, xmr.Points[0].Lower, xmr.Points[0].Upper)
-	fmt.Fprintf(w, "Signals: %s\n", signals(xmr.Signals))
+	fmt.Fprintf(w, "Signals:%s\n", signals(xmr.Signals))
 	return nil
 }
 
 func signals(ss []kpi.Signal) string {
 	if len(ss) == 0 {
-		return "none"
+		return " none"
 	}
 	parts := make([]string, len(ss))
 	for i, s := range ss {
-		parts[i] = s.String()
+		parts[i] = "\n  " + s.String()
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, "")
 }
 
 // dur formats seconds as hours and minutes.

@@ -163,6 +163,38 @@ func surveySection(w io.Writer) error {
 		return err
 	}
 
+	heading(w, "Survey scores by channel, the whole year")
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "channel\tn\tNPS\tCSAT %\tCES\tCES easy %\t")
+	var byChannel satmetrics.Groups[string, scores]
+	for k, s := range byChannelMonth.All() {
+		if err := byChannel.At(k.Segment).Merge(s); err != nil {
+			return err
+		}
+	}
+	for ch, s := range byChannel.All() {
+		n, err := s.nps.NPS(level)
+		if err != nil {
+			return err
+		}
+		c, err := s.csat.CSAT(level)
+		if err != nil {
+			return err
+		}
+		e, err := s.ces.Mean(level)
+		if err != nil {
+			return err
+		}
+		easy, err := s.ces.Easy(level)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t\n", ch, n.N, est(n, 1), est(c, 1), est(e, 2), est(easy, 1))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+
 	heading(w, "NPS by channel, before and after the chat bot (June 2026)")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "channel\tDec-May\tJun-Nov\tdifference\tp\t")
