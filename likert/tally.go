@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/internal/dist"
 	"github.com/satmetrics/satmetrics/internal/points"
 	"github.com/satmetrics/satmetrics/internal/stable"
 )
@@ -274,7 +275,7 @@ func (t *Tally) Mean(level float64) (satmetrics.Estimate, error) {
 		return satmetrics.Estimate{}, fmt.Errorf("likert: mean with effective sample size %v: %w", n, satmetrics.ErrUndefined)
 	}
 	se := sd / math.Sqrt(n)
-	tc := studentTQuantile(1-(1-level)/2, n-1)
+	tc := dist.StudentTQuantile(1-(1-level)/2, n-1)
 	e := satmetrics.Estimate{
 		Value:    mean,
 		StdErr:   se,
