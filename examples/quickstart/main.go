@@ -1,9 +1,17 @@
-// Command quickstart prints a short report on a year of sample data from a
-// fictitious software company (survey answers, support tickets, subscriptions
-// and purchases, embedded in the program; see the gen folder for how they
-// were made).
+// Command quickstart prints a report on a year of sample data from a
+// fictitious software company: survey answers (NPS, CSAT, CES and a
+// five-item service-quality questionnaire), support tickets, subscription
+// events and purchases, embedded in the program. The gen folder holds the
+// seeded generator that made them; they have four channels, three plans,
+// seasonality, and a real change in the middle (a chat bot from June 2026)
+// for the tools to find.
 //
 //	go run ./examples/quickstart
+//
+// Each section of the report shows one part of the library: survey scores
+// with intervals by month and channel, significant changes and trends,
+// weighting, a Likert instrument's reliability, cohort retention, survival,
+// retention and lifetime-value models, and support KPIs with control charts.
 package main
 
 import (
@@ -14,15 +22,22 @@ import (
 	"io"
 	"log"
 	"os"
-	"strconv"
+	"strings"
 	"time"
 	_ "time/tzdata" // the report is in Europe/Berlin on any machine
-
-	"github.com/satmetrics/satmetrics"
 )
 
 //go:embed data/*.csv
 var data embed.FS
+
+// The sample company works in Berlin; its data run from December 2025
+// through November 2026.
+var (
+	berlin, _ = time.LoadLocation("Europe/Berlin")
+	dataEnd   = time.Date(2026, 12, 1, 0, 0, 0, 0, berlin)
+)
+
+const level = 0.95
 
 func main() {
 	if err := run(os.Stdout); err != nil {
@@ -30,7 +45,20 @@ func main() {
 	}
 }
 
-func readCSV(name string) ([][]string, error) {
+func run(w io.Writer) error {
+	fmt.Fprintln(w, "satmetrics quickstart: a year of a software company's customer data")
+	fmt.Fprintln(w, "(December 2025 to November 2026, Europe/Berlin; intervals at 95%)")
+	for _, section := range []func(io.Writer) error{surveySection, likertSection, retentionSection, valueSection, supportSection} {
+		if err := section(w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readCSV returns the records of an embedded CSV file after its header,
+// checking that the header is the one expected.
+func readCSV(name string, header ...string) ([][]string, error) {
 	b, err := data.ReadFile("data/" + name)
 	if err != nil {
 		return nil, err
@@ -39,39 +67,17 @@ func readCSV(name string) ([][]string, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
+	if got := strings.Join(rows[0], ","); got != strings.Join(header, ",") {
+		return nil, fmt.Errorf("%s: header %q, want %q", name, got, strings.Join(header, ","))
+	}
 	return rows[1:], nil
 }
 
-// responses counts survey answers per channel and month.
-type responses struct{ n int }
+func heading(w io.Writer, title string) {
+	fmt.Fprintf(w, "\n%s\n%s\n", title, strings.Repeat("=", len([]rune(title))))
+}
 
-func (r *responses) Merge(u *responses) error { r.n += u.n; return nil }
-
-func run(w io.Writer) error {
-	loc, err := time.LoadLocation("Europe/Berlin")
-	if err != nil {
-		return err
-	}
-	rows, err := readCSV("survey.csv")
-	if err != nil {
-		return err
-	}
-	var byMonth satmetrics.Groups[satmetrics.SegmentPeriod, responses]
-	for i, row := range rows {
-		t, err := time.Parse(time.RFC3339, row[1])
-		if err != nil {
-			return fmt.Errorf("survey.csv line %d: %w", i+2, err)
-		}
-		q, err := satmetrics.PeriodOf(satmetrics.Quarter, t, loc)
-		if err != nil {
-			return err
-		}
-		byMonth.At(satmetrics.SegmentPeriod{Segment: row[2], Period: q}).n++
-	}
-	fmt.Fprintf(w, "satmetrics quickstart: %d survey answers\n\n", len(rows))
-	fmt.Fprintln(w, "Answers per channel and quarter")
-	for k, r := range byMonth.All() {
-		fmt.Fprintf(w, "  %-6s %s %5s\n", k.Segment, k.Period, strconv.Itoa(r.n))
-	}
-	return nil
+// lineError names the file and line of a bad record.
+func lineError(file string, i int, err error) error {
+	return fmt.Errorf("%s line %d: %w", file, i+2, err)
 }

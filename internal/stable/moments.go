@@ -7,7 +7,7 @@ package stable
 //
 //	W' = W + w
 //	δ  = x - mean
-//	mean' = mean + δ w / W'
+//	mean' = mean + δ (w / W')
 //	M2'   = M2 + w δ (x - mean')
 //
 // which avoids the cancellation of the textbook sum-of-squares formula (a
@@ -46,8 +46,12 @@ func (m *Moments) AddWeighted(x, w float64) {
 	m.w += w
 	m.w2 += w * w
 	d := x - m.mean
-	m.mean += d * w / m.w
-	m.m2 += w * d * (x - m.mean)
+	// w/W is 1 exactly for the first value, so its mean is exact; the
+	// product d·w/W could be off by an ulp and leave M2 negative.
+	m.mean += d * (w / m.w)
+	if r := w * d * (x - m.mean); r > 0 {
+		m.m2 += r // the two factors have the same sign but for rounding
+	}
 }
 
 // Merge folds u into m, as if every value added to u had been added to m.
@@ -61,8 +65,8 @@ func (m *Moments) Merge(u Moments) {
 	}
 	w := m.w + u.w
 	d := u.mean - m.mean
-	m.mean += d * u.w / w
-	m.m2 += u.m2 + d*d*m.w*u.w/w
+	m.mean += d * (u.w / w)
+	m.m2 += u.m2 + d*d*(m.w*u.w/w)
 	m.w = w
 	m.w2 += u.w2
 	m.n += u.n

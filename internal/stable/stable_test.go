@@ -156,3 +156,20 @@ func BenchmarkMomentsAdd(b *testing.B) {
 	}
 	_ = m.Mean()
 }
+
+// TestMomentsFirstValueExact: the first weighted value is the mean exactly,
+// and M2 never goes negative (0.1 as a weight once gave a mean off by an ulp
+// and M2 = -1.3e-16).
+func TestMomentsFirstValueExact(t *testing.T) {
+	for _, tc := range []struct{ x, w float64 }{{3, 0.1}, {1e6 + 4, 1.5384615384615385}, {-7.25, 1e-300}, {0.3, 3}} {
+		var m Moments
+		m.AddWeighted(tc.x, tc.w)
+		if m.Mean() != tc.x || m.M2() != 0 {
+			t.Errorf("AddWeighted(%v, %v): mean %v, M2 %v", tc.x, tc.w, m.Mean(), m.M2())
+		}
+		m.AddWeighted(tc.x, tc.w*3)
+		if m.M2() < 0 {
+			t.Errorf("AddWeighted twice (%v): M2 %v", tc.x, m.M2())
+		}
+	}
+}
