@@ -109,7 +109,7 @@ func run(ctx context.Context, o *options, w io.Writer) error {
 		fmt.Fprintf(w, "wrote %s\n", in.Out)
 		return nil
 	}
-	for _, name := range pipeline.Outputs {
+	for _, name := range []string{pipeline.ScoresFile, pipeline.ReliabilityFile, pipeline.SurvivalFile, pipeline.RejectsFile} {
 		path := filepath.Join(in.Out, name)
 		n, err := countLines(path)
 		if os.IsNotExist(err) {

@@ -29,7 +29,7 @@
 // the library's versioned binary encoding.
 //
 // The pipeline (Build) reads a survey export and a subscription export
-// (CSV, the layout of SurveyColumns and SubscriptionColumns, as in the
+// (CSV, the layout of SurveyHeader and SubscriptionHeader, as in the
 // quickstart's sample data), and writes JSON lines: Score per metric,
 // channel and window; Reliability per channel; Survival per plan; and the
 // rejected lines with their reasons. Every result for a channel or plan is

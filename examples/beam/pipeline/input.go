@@ -16,13 +16,16 @@ import (
 	"github.com/satmetrics/satmetrics/nps"
 )
 
-// SurveyColumns are the leading columns of a survey export, in order; the
+// SurveyHeader names the leading columns of a survey export, in order; the
 // answers to the instrument's items follow them, one column per item
 // (q1 to q5 in the sample data).
-var SurveyColumns = []string{"id", "time", "channel", "plan", "customer", "nps", "csat", "ces"}
+const SurveyHeader = "id,time,channel,plan,customer,nps,csat,ces"
 
-// SubscriptionColumns are the columns of a subscription export, in order.
-var SubscriptionColumns = []string{"customer", "time", "kind", "plan", "mrr"}
+// surveyColumns is the number of columns in SurveyHeader.
+const surveyColumns = 8
+
+// SubscriptionHeader names the columns of a subscription export, in order.
+const SubscriptionHeader = "customer,time,kind,plan,mrr"
 
 // A Response is one survey answer, parsed. Unanswered questions are left at
 // their zero value (HasNPS false, CSAT and CES zero, an item Missing).
@@ -67,9 +70,9 @@ func DefaultInstrument() likert.Instrument {
 }
 
 // IsSurveyHeader reports whether line is the header of a survey export
-// for the instrument in: the columns SurveyColumns followed by the item names.
+// for the instrument in: SurveyHeader followed by the item names.
 func IsSurveyHeader(line string, in likert.Instrument) bool {
-	want := strings.Join(SurveyColumns, ",")
+	want := SurveyHeader
 	for _, it := range in.Items {
 		want += "," + it.Name
 	}
@@ -79,7 +82,7 @@ func IsSurveyHeader(line string, in likert.Instrument) bool {
 // IsSubscriptionHeader reports whether line is the header of a subscription
 // export.
 func IsSubscriptionHeader(line string) bool {
-	return strings.TrimSpace(line) == strings.Join(SubscriptionColumns, ",")
+	return strings.TrimSpace(line) == SubscriptionHeader
 }
 
 // splitCSV splits one CSV record of want fields.
@@ -97,13 +100,13 @@ func splitCSV(line string, want int) ([]string, error) {
 	return fields, nil
 }
 
-// ParseSurveyLine parses one line of a survey export (see SurveyColumns),
+// ParseSurveyLine parses one line of a survey export (see SurveyHeader),
 // with the CSAT and CES answers on the given scales and the items of in.
 // An empty cell is an unanswered question. A line with the wrong number of
 // fields, a time that is not RFC 3339, an empty channel or an answer that does
 // not parse is an error naming the column and the value.
 func ParseSurveyLine(line string, cs csat.Scale, es ces.Scale, in likert.Instrument) (Response, error) {
-	fields, err := splitCSV(line, len(SurveyColumns)+len(in.Items))
+	fields, err := splitCSV(line, surveyColumns+len(in.Items))
 	if err != nil {
 		return Response{}, err
 	}
@@ -136,18 +139,18 @@ func ParseSurveyLine(line string, cs csat.Scale, es ces.Scale, in likert.Instrum
 			return Response{}, fmt.Errorf("ces: %w", err)
 		}
 	}
-	if r.Items, err = in.ParseRow(fields[len(SurveyColumns):], nil); err != nil {
+	if r.Items, err = in.ParseRow(fields[surveyColumns:], nil); err != nil {
 		return Response{}, err
 	}
 	return r, nil
 }
 
 // ParseSubscriptionLine parses one line of a subscription export (see
-// SubscriptionColumns). Its kind is "start", "cancel" or "change"; a change
+// SubscriptionHeader). Its kind is "start", "cancel" or "change"; a change
 // of plan is recorded as a churn.Payment at the new MRR. A bad field is an
 // error naming the column and the value.
 func ParseSubscriptionLine(line string) (Subscription, error) {
-	fields, err := splitCSV(line, len(SubscriptionColumns))
+	fields, err := splitCSV(line, strings.Count(SubscriptionHeader, ",")+1)
 	if err != nil {
 		return Subscription{}, err
 	}

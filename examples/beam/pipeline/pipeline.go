@@ -57,10 +57,11 @@ type Config struct {
 // withDefaults returns c with its defaults filled in, or an error wrapping
 // satmetrics.ErrRange (satmetrics.ErrLevel for the level) for a bad field.
 func (c Config) withDefaults() (Config, error) {
-	if c.Level != 0 {
-		if err := satmetrics.CheckLevel(c.Level); err != nil {
-			return c, err
-		}
+	if c.Level == 0 {
+		c.Level = satmetrics.DefaultLevel
+	}
+	if err := satmetrics.CheckLevel(c.Level); err != nil {
+		return c, err
 	}
 	if c.Window < 0 || c.Window%time.Millisecond != 0 {
 		return c, fmt.Errorf("pipeline: window %v: not a whole number of milliseconds >= 0: %w", c.Window, satmetrics.ErrRange)
@@ -417,17 +418,22 @@ func toJSON(x beam.T) (string, error) {
 // input may be empty to skip its analyses. Paths may be globs and, on a
 // distributed runner, URLs of its file system (gs://bucket/survey*.csv).
 type Inputs struct {
-	Survey        string // survey export (SurveyColumns and the items)
-	Subscriptions string // subscription export (SubscriptionColumns)
+	Survey        string // survey export (SurveyHeader and the items)
+	Subscriptions string // subscription export (SubscriptionHeader)
 	Out           string // folder of the outputs
 }
 
-// Outputs are the files a Build writes into Inputs.Out, one JSON object per
-// line. A file with nothing to write (no rejects, say) is not written.
-var Outputs = []string{"scores.jsonl", "reliability.jsonl", "survival.jsonl", "rejects.jsonl"}
+// The files a Build writes into Inputs.Out, one JSON object per line. A file
+// with nothing to write (no rejects, say) is not written.
+const (
+	ScoresFile      = "scores.jsonl"      // Score
+	ReliabilityFile = "reliability.jsonl" // Reliability
+	SurvivalFile    = "survival.jsonl"    // Survival
+	RejectsFile     = "rejects.jsonl"     // Reject
+)
 
 // Build adds to s the whole pipeline: read the inputs, compute the scores,
-// reliabilities and survival curves, and write them (see Outputs).
+// reliabilities and survival curves, and write them (see ScoresFile and the other names).
 func Build(s beam.Scope, cfg Config, in Inputs) error {
 	if in.Survey == "" && in.Subscriptions == "" {
 		return fmt.Errorf("pipeline: no input: %w", satmetrics.ErrNoData)
@@ -448,8 +454,8 @@ func Build(s beam.Scope, cfg Config, in Inputs) error {
 		if err != nil {
 			return err
 		}
-		textio.Write(s, out+Outputs[0], beam.ParDo(s, toJSON, scores))
-		textio.Write(s, out+Outputs[1], beam.ParDo(s, toJSON, rel))
+		textio.Write(s, out+ScoresFile, beam.ParDo(s, toJSON, scores))
+		textio.Write(s, out+ReliabilityFile, beam.ParDo(s, toJSON, rel))
 	}
 	if in.Subscriptions != "" {
 		events, bad := ParseSubscriptions(s, textio.Read(s, in.Subscriptions))
@@ -458,8 +464,8 @@ func Build(s beam.Scope, cfg Config, in Inputs) error {
 			return err
 		}
 		rejects = append(rejects, bad, impossible)
-		textio.Write(s, out+Outputs[2], beam.ParDo(s, toJSON, survival))
+		textio.Write(s, out+SurvivalFile, beam.ParDo(s, toJSON, survival))
 	}
-	textio.Write(s, out+Outputs[3], beam.ParDo(s, toJSON, beam.Flatten(s, rejects...)))
+	textio.Write(s, out+RejectsFile, beam.ParDo(s, toJSON, beam.Flatten(s, rejects...)))
 	return nil
 }

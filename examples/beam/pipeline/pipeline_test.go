@@ -67,6 +67,24 @@ func check(t *testing.T, want, got results) {
 		t.Fatalf("the reference is empty: %d scores, %d reliabilities, %d survival curves",
 			len(want.Scores), len(want.Reliability), len(want.Survival))
 	}
+	// Every estimate is defined but the means of windows with one response.
+	for _, s := range got.Scores {
+		for name, why := range s.Undefined {
+			if s.N > 1 || name != "mean" && name != "ces" {
+				t.Errorf("%s %s %v: %s undefined with %d responses: %s", s.Metric, s.Key, s.Window, name, s.N, why)
+			}
+		}
+	}
+	for _, r := range got.Reliability {
+		if r.Undefined != nil || r.Report.Alpha.Value < 0.5 {
+			t.Errorf("reliability of %s: %+v, want an alpha of the generated items' size", r.Key, r)
+		}
+	}
+	for _, s := range got.Survival {
+		if s.Curve == nil || s.Curve.Level != want.Survival[0].Curve.Level {
+			t.Errorf("survival of %s: %+v, want a curve", s.Key, s)
+		}
+	}
 	diff, worst := compare(want, got)
 	if diff != "" {
 		t.Errorf("pipeline results differ from the single-process results (-want +got):\n%s", diff)

@@ -303,7 +303,7 @@ func readResults(t *testing.T, dir string) results {
 	read := func(name string, add func([]byte) error) {
 		f, err := os.Open(filepath.Join(dir, name))
 		if os.IsNotExist(err) {
-			return // nothing to write: see Outputs
+			return // nothing to write: see ScoresFile
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -320,14 +320,14 @@ func readResults(t *testing.T, dir string) results {
 			t.Fatal(err)
 		}
 	}
-	read("scores.jsonl", func(b []byte) error { v, err := decodeScore(b); r.Scores = append(r.Scores, v); return err })
-	read("reliability.jsonl", func(b []byte) error {
+	read(ScoresFile, func(b []byte) error { v, err := decodeScore(b); r.Scores = append(r.Scores, v); return err })
+	read(ReliabilityFile, func(b []byte) error {
 		v, err := decodeReliability(b)
 		r.Reliability = append(r.Reliability, v)
 		return err
 	})
-	read("survival.jsonl", func(b []byte) error { v, err := decodeSurvival(b); r.Survival = append(r.Survival, v); return err })
-	read("rejects.jsonl", func(b []byte) error { v, err := decodeReject(b); r.Rejects = append(r.Rejects, v); return err })
+	read(SurvivalFile, func(b []byte) error { v, err := decodeSurvival(b); r.Survival = append(r.Survival, v); return err })
+	read(RejectsFile, func(b []byte) error { v, err := decodeReject(b); r.Rejects = append(r.Rejects, v); return err })
 	r.sort()
 	return r
 }
