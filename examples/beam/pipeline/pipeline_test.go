@@ -9,6 +9,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/satmetrics/satmetrics"
 	"github.com/satmetrics/satmetrics/likert"
@@ -88,6 +89,14 @@ func check(t *testing.T, want, got results) {
 	diff, worst := compare(want, got)
 	if diff != "" {
 		t.Errorf("pipeline results differ from the single-process results (-want +got):\n%s", diff)
+	}
+	// The scores and survival curves rest on exact counts, which merge
+	// exactly: they come out bit for bit.
+	if diff := cmp.Diff(want.Scores, got.Scores); diff != "" {
+		t.Errorf("scores not bit for bit equal (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want.Survival, got.Survival); diff != "" {
+		t.Errorf("survival not bit for bit equal (-want +got):\n%s", diff)
 	}
 	t.Logf("%d scores, %d reliabilities, %d survival curves, %d rejects; largest relative difference %.3g",
 		len(got.Scores), len(got.Reliability), len(got.Survival), len(got.Rejects), worst)
