@@ -16,7 +16,7 @@ import (
 )
 
 // The tests run the pipeline on Beam's direct runner, the runner the issue
-// asks for (ptest's default is prism since Beam 2.51; `go test -runner=prism`
+// asks for (ptest's default in Beam v2.77.0 is prism; `go test -runner=prism`
 // runs them all on prism instead). The direct runner runs one bundle on one
 // worker and never lifts a combine, so that on it MergeAccumulators is
 // called only where the pipeline itself merges partial tallies: with
