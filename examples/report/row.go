@@ -1,0 +1,171 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/ces"
+	"github.com/satmetrics/satmetrics/csat"
+	"github.com/satmetrics/satmetrics/likert"
+	"github.com/satmetrics/satmetrics/nps"
+)
+
+// A response is one accepted row of the export. The parser reuses it from
+// row to row, so that reading a row allocates nothing.
+type response struct {
+	time    time.Time
+	period  satmetrics.Period
+	segment string
+	weight  float64 // 1 when unweighted
+
+	hasNPS, hasCSAT, hasCES bool
+	nps                     nps.Score
+	csat                    csat.Rating
+	ces                     ces.Rating
+	items                   []int // likert.Missing for an item not answered
+	answeredItems           int
+}
+
+// A problem is a bad cell of a row: its column (an index of the header, or -1
+// for the row as a whole), the value and why it was refused.
+type problem struct {
+	col    int
+	value  string
+	reason string
+}
+
+// parser turns records into responses according to a layout.
+type parser struct {
+	l      *layout
+	c      *config
+	scales []likert.Scale // per item
+}
+
+func newParser(l *layout, c *config) *parser {
+	p := &parser{l: l, c: c, scales: make([]likert.Scale, len(l.items))}
+	for i := range p.scales {
+		p.scales[i] = c.itemScale
+	}
+	return p
+}
+
+// notAnswered reports whether an answer cell holds no answer: empty (after
+// trimming space), NA or N/A.
+func notAnswered(s string) bool {
+	s = strings.TrimSpace(s)
+	return s == "" || strings.EqualFold(s, "NA") || strings.EqualFold(s, "N/A")
+}
+
+// parse reads one record into r. It returns the row's problems, in column
+// order, appended to probs[:0]; the row is good if there are none. An empty
+// answer cell is "not answered"; an empty time or segment cell, a value that
+// does not parse and a record with the wrong number of fields are problems.
+func (p *parser) parse(rec []string, r *response, probs []problem) []problem {
+	probs = probs[:0]
+	l, c := p.l, p.c
+	if len(rec) != len(l.header) {
+		return append(probs, problem{col: -1, value: strconv.Itoa(len(rec)) + " fields",
+			reason: fmt.Sprintf("the row has %d fields where the header has %d", len(rec), len(l.header))})
+	}
+	bad := func(col int, reason string) {
+		probs = append(probs, problem{col: col, value: rec[col], reason: reason})
+	}
+
+	ts := strings.TrimSpace(rec[l.time])
+	if ts == "" {
+		bad(l.time, "empty time")
+	} else if t, err := time.ParseInLocation(c.dateLayout, ts, c.loc); err != nil {
+		bad(l.time, "not a time in the layout "+c.dateLayout+" (see -date-format)")
+	} else if per, err := satmetrics.PeriodOf(c.period, t, c.loc); err != nil {
+		bad(l.time, "time outside the years 1 to 9999")
+	} else {
+		r.time, r.period = t, per
+	}
+
+	if l.segment >= 0 {
+		r.segment = strings.TrimSpace(rec[l.segment])
+		if r.segment == "" {
+			bad(l.segment, "empty segment")
+		}
+	} else {
+		r.segment = "all"
+	}
+
+	r.weight = 1
+	if l.weight >= 0 {
+		s := strings.TrimSpace(rec[l.weight])
+		w, err := strconv.ParseFloat(s, 64)
+		switch {
+		case s == "":
+			bad(l.weight, "empty weight")
+		case err != nil:
+			bad(l.weight, "not a number")
+		case w < 0 || math.IsNaN(w) || math.IsInf(w, 0):
+			bad(l.weight, "weight must be finite and not negative")
+		default:
+			r.weight = w
+		}
+	}
+
+	r.hasNPS, r.hasCSAT, r.hasCES = false, false, false
+	if l.nps >= 0 && !notAnswered(rec[l.nps]) {
+		s, err := nps.ParseScore(rec[l.nps])
+		if err != nil {
+			bad(l.nps, reason(err))
+		} else {
+			r.nps, r.hasNPS = s, true
+		}
+	}
+	if l.csat >= 0 && !notAnswered(rec[l.csat]) {
+		v, err := c.csatScale.Parse(rec[l.csat])
+		switch {
+		case errors.Is(err, csat.ErrUnrated):
+			// "offered", "unrated": no rating, as help desks leave out
+		case err != nil:
+			bad(l.csat, reason(err))
+		default:
+			r.csat, r.hasCSAT = v, true
+		}
+	}
+	if l.ces >= 0 && !notAnswered(rec[l.ces]) {
+		v, err := c.cesScale.Parse(rec[l.ces])
+		if err != nil {
+			bad(l.ces, reason(err))
+		} else {
+			r.ces, r.hasCES = v, true
+		}
+	}
+
+	r.items = r.items[:0]
+	r.answeredItems = 0
+	for i, col := range l.items {
+		if notAnswered(rec[col]) {
+			r.items = append(r.items, likert.Missing)
+			continue
+		}
+		v, err := p.scales[i].Parse(rec[col])
+		if err != nil {
+			bad(col, reason(err))
+			r.items = append(r.items, likert.Missing)
+			continue
+		}
+		r.items = append(r.items, v)
+		r.answeredItems++
+	}
+	return probs
+}
+
+// reason returns why a value did not parse, without the function name and
+// the input that the reject list shows anyway.
+func reason(err error) string {
+	var pe *satmetrics.ParseError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
