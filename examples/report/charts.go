@@ -137,7 +137,7 @@ func allCharts(r *Report, s *survey, c *config) []chartFile {
 	if r.ControlChart != nil {
 		per := r.Settings.Period.String()
 		out = append(out, chartFile{Key: "pchart", File: "csat-p-chart.svg",
-			SVG: r.ControlChart.SVG(fmt.Sprintf("CSAT: share satisfied per %s (p-chart)", per), "% satisfied")})
+			SVG: r.ControlChart.ControlChart.SVG(fmt.Sprintf("CSAT: share satisfied per %s (p-chart)", per), "% satisfied")})
 	}
 	if ret := r.Retention; ret != nil {
 		if ret.Cohorts != nil && len(ret.Cohorts.Rows) > 0 {

@@ -103,9 +103,9 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	if c.time == "" {
 		return nil, fmt.Errorf("%w: -time must name the time column", errUsage)
 	}
-	c.items = splitList(*items)
-	if !c.set["items"] {
-		c.items = nil
+	if c.set["items"] {
+		// An explicit list, possibly empty for no items at all.
+		c.items = append([]string{}, splitList(*items)...)
 	}
 	c.reverse = splitList(*reverse)
 	var err error

@@ -33,11 +33,11 @@ type Report struct {
 	// period with answers), for every segment and for all of them.
 	Changes []change `json:"changes"`
 
-	Items        *itemsReport      `json:"items,omitempty"`
-	ControlChart *kpi.ControlChart `json:"csat_control_chart,omitempty"`
-	Retention    *retention        `json:"retention,omitempty"`
-	Rejects      rejectSummary     `json:"rejects"`
-	Notes        []string          `json:"notes,omitempty"`
+	Items        *itemsReport  `json:"items,omitempty"`
+	ControlChart *controlChart `json:"csat_control_chart,omitempty"`
+	Retention    *retention    `json:"retention,omitempty"`
+	Rejects      rejectSummary `json:"rejects"`
+	Notes        []string      `json:"notes,omitempty"`
 }
 
 type input struct {
@@ -396,7 +396,7 @@ func (b *builder) items(t *likert.InstrumentTally) *itemsReport {
 
 // pChart draws the control chart of the share of satisfied answers per
 // period, all segments together.
-func (b *builder) pChart(byPeriod *satmetrics.Groups[satmetrics.Period, cell], notes *[]string) *kpi.ControlChart {
+func (b *builder) pChart(byPeriod *satmetrics.Groups[satmetrics.Period, cell], notes *[]string) *controlChart {
 	var ps []kpi.Proportion
 	for p, cl := range byPeriod.All() {
 		if n := cl.csat.N(); n > 0 {
@@ -411,7 +411,26 @@ func (b *builder) pChart(byPeriod *satmetrics.Groups[satmetrics.Period, cell], n
 		*notes = append(*notes, "no CSAT control chart: "+err.Error())
 		return nil
 	}
-	return &ch
+	cc := &controlChart{ControlChart: ch, Signals: []signal{}}
+	for _, s := range ch.Signals {
+		rule, _ := s.Rule.MarshalText()
+		cc.Signals = append(cc.Signals, signal{Rule: string(rule), Period: s.Period, Side: s.Side, Description: s.String()})
+	}
+	return cc
+}
+
+// controlChart is a kpi.ControlChart whose signals are described in words,
+// so that report.json reads back without the kpi package.
+type controlChart struct {
+	kpi.ControlChart
+	Signals []signal `json:"signals"`
+}
+
+type signal struct {
+	Rule        string            `json:"rule"`
+	Period      satmetrics.Period `json:"period"`
+	Side        int               `json:"side"` // +1 above the centre line, -1 below
+	Description string            `json:"description"`
 }
 
 // topSegments returns the names of at most n segments with the most rows,

@@ -69,7 +69,7 @@ func (p *parser) parse(rec []string, r *response, probs []problem) []problem {
 	probs = probs[:0]
 	l, c := p.l, p.c
 	if len(rec) != len(l.header) {
-		return append(probs, problem{col: -1, value: strconv.Itoa(len(rec)) + " fields",
+		return append(probs, problem{col: -1,
 			reason: fmt.Sprintf("the row has %d fields where the header has %d", len(rec), len(l.header))})
 	}
 	bad := func(col int, reason string) {
@@ -122,19 +122,22 @@ func (p *parser) parse(rec []string, r *response, probs []problem) []problem {
 		}
 	}
 	if l.csat >= 0 && !notAnswered(rec[l.csat]) {
-		v, err := c.csatScale.Parse(rec[l.csat])
-		switch {
-		case errors.Is(err, csat.ErrUnrated):
-			// "offered", "unrated": no rating, as help desks leave out
-		case err != nil:
+		cell := rec[l.csat]
+		if v, ok := smallInt(cell); ok && c.csatScale.Contains(csat.Rating(v)) {
+			r.csat, r.hasCSAT = csat.Rating(v), true
+		} else if v, err := c.csatScale.Parse(cell); errors.Is(err, csat.ErrUnrated) {
+			// "offered", "unrated": no rating, which help desks leave out
+		} else if err != nil {
 			bad(l.csat, reason(err))
-		default:
+		} else {
 			r.csat, r.hasCSAT = v, true
 		}
 	}
 	if l.ces >= 0 && !notAnswered(rec[l.ces]) {
-		v, err := c.cesScale.Parse(rec[l.ces])
-		if err != nil {
+		cell := rec[l.ces]
+		if v, ok := smallInt(cell); ok && c.cesScale.Contains(ces.Rating(v)) {
+			r.ces, r.hasCES = ces.Rating(v), true
+		} else if v, err := c.cesScale.Parse(cell); err != nil {
 			bad(l.ces, reason(err))
 		} else {
 			r.ces, r.hasCES = v, true
@@ -148,7 +151,11 @@ func (p *parser) parse(rec []string, r *response, probs []problem) []problem {
 			r.items = append(r.items, likert.Missing)
 			continue
 		}
-		v, err := p.scales[i].Parse(rec[col])
+		v, ok := smallInt(rec[col])
+		var err error
+		if !ok || !p.scales[i].Valid(v) {
+			v, err = p.scales[i].Parse(rec[col])
+		}
 		if err != nil {
 			bad(col, reason(err))
 			r.items = append(r.items, likert.Missing)
@@ -158,6 +165,22 @@ func (p *parser) parse(rec []string, r *response, probs []problem) []problem {
 		r.answeredItems++
 	}
 	return probs
+}
+
+// smallInt returns the value of s if it is one or two ASCII digits, the
+// common form of a rating. The parser accepts such a rating directly when it
+// is on the scale, as the scale's Parse would, and leaves everything else
+// (labels, spaces, "4.0", values off the scale) to Parse, which allocates
+// (the csat and ces packages build their function name for a possible
+// error on every call).
+func smallInt(s string) (int, bool) {
+	switch {
+	case len(s) == 1 && s[0] >= '0' && s[0] <= '9':
+		return int(s[0] - '0'), true
+	case len(s) == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9':
+		return int(s[0]-'0')*10 + int(s[1]-'0'), true
+	}
+	return 0, false
 }
 
 // reason returns why a value did not parse, without the function name and

@@ -89,6 +89,7 @@ func readSubscriptions(r io.Reader, name string, c *config, rej *rejectLog) (*re
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: header: %w", name, err)
 	}
+	header = slices.Clone(header) // the reader reuses its record
 	col := map[string]int{"customer": -1, "time": -1, "kind": -1, "plan": -1, "mrr": -1}
 	for i, h := range header {
 		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
@@ -120,11 +121,11 @@ func readSubscriptions(r io.Reader, name string, c *config, rej *rejectLog) (*re
 		ret.Rows++
 		bad := func(at int, why string) {
 			line, _ := cr.FieldPos(max(at, 0))
-			value := ""
+			column, value := "", ""
 			if at >= 0 {
-				value = rec[at]
+				column, value = strings.TrimSpace(header[at]), rec[at]
 			}
-			rej.add(name, line, header[max(at, 0)], value, why, nil)
+			rej.add(name, line, column, value, why, nil)
 		}
 		if len(rec) != len(header) {
 			bad(-1, fmt.Sprintf("the row has %d fields where the header has %d", len(rec), len(header)))
