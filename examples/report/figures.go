@@ -363,6 +363,9 @@ func build(c *config, s *survey) (*Report, error) {
 		}
 	}
 
+	if s.accepted == 0 {
+		r.Notes = append(r.Notes, "no row was accepted, so the report has no figures: see the rejected rows")
+	}
 	if s.noAnswer > 0 {
 		r.Notes = append(r.Notes, fmt.Sprintf("%d accepted rows have no answer at all (every answer cell empty)", s.noAnswer))
 	}

@@ -28,6 +28,7 @@ type page struct {
 	Rejects    []reject // listed in the page
 	Unlisted   int64    // rejects not listed in the page
 	Changes    []change // the significant ones
+	HasTrends  bool
 }
 
 var funcs = template.FuncMap{
@@ -114,6 +115,7 @@ func writeHTML(w io.Writer, r *Report, charts []chartFile) error {
 		// every text they draw.
 		p.Charts[c.Key] = template.HTML(inline(c.SVG, "chart-"+c.Key)) //nolint:gosec
 		p.ChartFiles[c.Key] = c.File
+		p.HasTrends = p.HasTrends || c.Key == "nps" || c.Key == "csat" || c.Key == "ces"
 	}
 	p.Rejects = r.Rejects.First[:min(len(r.Rejects.First), maxHTMLRejects)]
 	p.Unlisted = r.Rejects.Rows - int64(len(p.Rejects))

@@ -302,7 +302,7 @@ const malformed = `time,channel,nps,csat,ces,q1,q2
 ,email,7,4,5,3,3
 2026-13-45T10:00:00Z,email,8,4,5,3,3
 2026-01-07T10:00:00Z,phone,10,Meh,7,5,5
-2026-01-08T10:00:00Z,phone,6,3,,2,
+2026-01-08T10:00:00Z,phone,8,3,,2,
 2026-01-09T10:00:00Z,web,6,3,4,2
 2026-01-10T10:00:00Z,,6,3,4,2,2
 2026-01-11T10:00:00Z,"web
@@ -372,9 +372,10 @@ func TestMalformed(t *testing.T) {
 	if rep.Input.NoAnswer != 1 {
 		t.Errorf("no_answer = %d, want 1 (line 14)", rep.Input.NoAnswer)
 	}
-	// NPS answers of the good rows: 9, 6, 10 (a label), 0.
-	if o := rep.Overall.NPS; o == nil || o.N != 4 || !near(o.Value, 100*float64(2-2)/4, 1e-9) {
-		t.Errorf("NPS of the good rows = %+v, want 0 on 4", o)
+	// NPS answers of the good rows: 9, 8, 10 (a label), 0: two promoters,
+	// a passive and a detractor.
+	if o := rep.Overall.NPS; o == nil || o.N != 4 || !near(o.Value, 25, 1e-9) {
+		t.Errorf("NPS of the good rows = %+v, want 25 on 4", o)
 	}
 	// CSAT: 5, 3, 5 (a label), 1: two of four satisfied.
 	if o := rep.Overall.CSAT; o == nil || o.N != 4 || !near(o.Value, 50, 1e-9) {
@@ -613,5 +614,30 @@ func TestManyRejects(t *testing.T) {
 	}
 	if r.report.Overall.NPS == nil || r.report.Overall.NPS.N != 25 {
 		t.Errorf("NPS %+v, want 25 good rows", r.report.Overall.NPS)
+	}
+}
+
+// TestNoGoodRows checks the report of an export with no data rows and of
+// one whose rows are all bad: outputs are written, without figures.
+func TestNoGoodRows(t *testing.T) {
+	for name, export := range map[string]string{
+		"empty":  "time,channel,nps,csat,ces\n",
+		"allbad": "time,channel,nps,csat,ces\n,a,1,1,1\n2026-01-01T00:00:00Z,b,12,1,1\n",
+	} {
+		r := runReport(t, "-in", writeFile(t, name+".csv", export))
+		rep := r.report
+		if rep.Input.Accepted != 0 || rep.Input.Rejected != rep.Input.Rows || rep.Overall.NPS != nil || len(rep.ByPeriod) != 0 {
+			t.Errorf("%s: input %+v, overall %+v", name, rep.Input, rep.Overall)
+		}
+		if !strings.Contains(strings.Join(rep.Notes, "\n"), "no row was accepted") {
+			t.Errorf("%s: notes %q", name, rep.Notes)
+		}
+		b, err := os.ReadFile(filepath.Join(r.dir, htmlFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := checkPage(b); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }
