@@ -29,6 +29,74 @@ type page struct {
 	Unlisted   int64    // rejects not listed in the page
 	Changes    []change // the significant ones
 	HasTrends  bool
+
+	// The tables of figures, with a column for each metric the export has.
+	BySegment, ByPeriod, BySegmentPeriod table
+}
+
+// A table is a table of text cells whose first Text columns are labels
+// (aligned left) and the others numbers.
+type table struct {
+	Head []string
+	Rows [][]string
+	Foot []string // a last row in bold, or nil
+	Text int
+}
+
+// figureColumns returns the heads and cells of the figures of the metrics
+// an export has; full adds the secondary figures and the numbers of answers.
+func figureColumns(r *Report, full bool) (head []string, cells func(*figures) []string) {
+	est, n := funcs["est"].(func(*satmetrics.Estimate, int) string), funcs["n"].(func(*satmetrics.Estimate) string)
+	type col struct {
+		metric, head string
+		cell         func(*figures) string
+		full         bool
+	}
+	cols := []col{
+		{"nps", "NPS", func(f *figures) string { return est(f.NPS, 1) }, false},
+		{"nps", "n", func(f *figures) string { return n(f.NPS) }, true},
+		{"csat", "CSAT %", func(f *figures) string { return est(f.CSAT, 1) }, false},
+		{"csat", "CSAT mean", func(f *figures) string { return est(f.CSATMean, 2) }, true},
+		{"csat", "n", func(f *figures) string { return n(f.CSAT) }, true},
+		{"ces", "CES", func(f *figures) string { return est(f.CES, 2) }, false},
+		{"ces", "CES easy %", func(f *figures) string { return est(f.CESEasy, 1) }, true},
+		{"ces", "n", func(f *figures) string { return n(f.CES) }, true},
+	}
+	var use []col
+	for _, c := range cols {
+		if _, ok := r.Input.Columns[c.metric]; ok && (full || !c.full) {
+			use = append(use, c)
+			head = append(head, c.head)
+		}
+	}
+	return head, func(f *figures) []string {
+		out := make([]string, len(use))
+		for i, c := range use {
+			out[i] = c.cell(f)
+		}
+		return out
+	}
+}
+
+// tables fills the page's tables of figures.
+func (p *page) tables() {
+	r := p.R
+	per := r.Settings.Period.String()
+	head, cells := figureColumns(r, true)
+	p.BySegment = table{Head: append([]string{p.SegmentCol, "rows"}, head...), Text: 1}
+	for _, s := range r.BySegment {
+		p.BySegment.Rows = append(p.BySegment.Rows, append([]string{s.Segment, fmt.Sprint(s.Rows)}, cells(&s.figures)...))
+	}
+	p.BySegment.Foot = append([]string{"all", fmt.Sprint(r.Overall.Rows)}, cells(&r.Overall)...)
+	head, cells = figureColumns(r, false)
+	p.ByPeriod = table{Head: append([]string{per, "rows"}, head...), Text: 1}
+	for _, f := range r.ByPeriod {
+		p.ByPeriod.Rows = append(p.ByPeriod.Rows, append([]string{f.Period.String(), fmt.Sprint(f.Rows)}, cells(&f.figures)...))
+	}
+	p.BySegmentPeriod = table{Head: append([]string{p.SegmentCol, per, "rows"}, head...), Text: 2}
+	for _, f := range r.BySegmentPeriod {
+		p.BySegmentPeriod.Rows = append(p.BySegmentPeriod.Rows, append([]string{f.Segment, f.Period.String(), fmt.Sprint(f.Rows)}, cells(&f.figures)...))
+	}
 }
 
 var funcs = template.FuncMap{
@@ -66,6 +134,7 @@ var funcs = template.FuncMap{
 	},
 	"pct1":   func(x float64) string { return fmt.Sprintf("%.1f%%", 100*x) },
 	"list":   func(s ...string) []string { return s },
+	"istext": func(i, n int) bool { return i < n },
 	"signed": func(x float64, dec int) string { return fmt.Sprintf("%+.*f", dec, x) },
 	"fixed":  func(x float64, dec int) string { return fmt.Sprintf("%.*f", dec, x) },
 	"pvalue": func(p float64) string {
@@ -117,6 +186,7 @@ func writeHTML(w io.Writer, r *Report, charts []chartFile) error {
 		p.ChartFiles[c.Key] = c.File
 		p.HasTrends = p.HasTrends || c.Key == "nps" || c.Key == "csat" || c.Key == "ces"
 	}
+	p.tables()
 	p.Rejects = r.Rejects.First[:min(len(r.Rejects.First), maxHTMLRejects)]
 	p.Unlisted = r.Rejects.Rows - int64(len(p.Rejects))
 	for _, ch := range r.Changes {

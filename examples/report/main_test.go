@@ -641,3 +641,44 @@ func TestNoGoodRows(t *testing.T) {
 		}
 	}
 }
+
+// TestManySegments checks an export with ten segments and only NPS: the
+// trend chart draws the eight largest, and the tables have NPS columns
+// only.
+func TestManySegments(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("time,team,nps\n")
+	for i := range 10 {
+		for j := range 3 + i { // team i has 3 + i answers in each of two months
+			fmt.Fprintf(&b, "2026-01-%02dT10:00:00Z,team %d,%d\n", 1+j, i, j%11)
+			fmt.Fprintf(&b, "2026-02-%02dT10:00:00Z,team %d,%d\n", 1+j, i, (j+5)%11)
+		}
+	}
+	r := runReport(t, "-in", writeFile(t, "teams.csv", b.String()), "-segment", "team")
+	if len(r.report.BySegment) != 10 || r.report.Input.Accepted != 2*(3*10+45) {
+		t.Fatalf("%d segments, %d rows", len(r.report.BySegment), r.report.Input.Accepted)
+	}
+	svg, err := os.ReadFile(filepath.Join(r.dir, "nps-by-team.svg"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(svg, []byte("The 8 largest of 10 segments are drawn")) {
+		t.Error("the chart's description does not say that it draws 8 of 10 segments")
+	}
+	for i := range 10 {
+		drawn := bytes.Contains(svg, []byte(fmt.Sprintf(">team %d<", i)))
+		if want := i >= 2; drawn != want {
+			t.Errorf("team %d drawn: %v, want %v", i, drawn, want)
+		}
+	}
+	html, err := os.ReadFile(filepath.Join(r.dir, htmlFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(html, []byte("CSAT %")) || bytes.Contains(html, []byte("CES easy")) || !bytes.Contains(html, []byte("<th>NPS</th>")) {
+		t.Error("the tables of an NPS-only export have CSAT or CES columns, or no NPS column")
+	}
+	if !strings.Contains(strings.Join(r.report.Notes, "\n"), `no column "csat"`) {
+		t.Errorf("notes %q do not say that CSAT is left out", r.report.Notes)
+	}
+}
