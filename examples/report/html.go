@@ -100,12 +100,14 @@ func (p *page) tables() {
 }
 
 var funcs = template.FuncMap{
-	// est formats an estimate and its interval with the given decimals.
+	// est formats an estimate and its interval with the given decimals,
+	// with a no-break space in the interval so that a narrow column breaks
+	// the line before it, not inside it.
 	"est": func(e *satmetrics.Estimate, dec int) string {
 		if e == nil {
 			return "–"
 		}
-		return fmt.Sprintf("%.*f [%.*f, %.*f]", dec, e.Value, dec, e.Lower, dec, e.Upper)
+		return fmt.Sprintf("%.*f [%.*f,\u00a0%.*f]", dec, e.Value, dec, e.Lower, dec, e.Upper)
 	},
 	// value formats an estimate's value alone.
 	"value": func(e *satmetrics.Estimate, dec int) string {
