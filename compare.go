@@ -24,6 +24,17 @@ func (c Comparison) Significant(level float64) bool {
 	return c.P < 1-level
 }
 
+// Scaled returns c in another unit: the difference, its standard error and
+// its interval multiplied by k > 0 (100 to turn a difference of proportions
+// into percentage points). The statistic and p-value are unchanged.
+func (c Comparison) Scaled(k float64) Comparison {
+	c.Difference *= k
+	c.StdErr *= k
+	c.Lower *= k
+	c.Upper *= k
+	return c
+}
+
 // Compare compares two independent estimates by the normal approximation:
 //
 //	d  = a - b

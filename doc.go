@@ -56,6 +56,25 @@
 // higher or lower is better, so that trends and targets know what "worse"
 // means.
 //
+// # Proportions, means and sample sizes
+//
+// The metric packages build on a few shared results, which are also useful
+// on their own. Proportion and ProportionInterval estimate a share x/n with
+// Wilson's score interval (the default), Agresti-Coull, Clopper-Pearson,
+// Jeffreys or Wald (see ProportionMethod for each formula), and
+// CompareProportions compares two shares with Newcombe's hybrid score
+// interval and the pooled z test. MeanInterval gives the t interval of a
+// mean, x̄ ± t_{n-1} s/√n, and CompareMeans Welch's test,
+//
+//	t = (x̄₁ - x̄₂) / √(s₁²/n₁ + s₂²/n₂),
+//	ν = (s₁²/n₁ + s₂²/n₂)² / ((s₁²/n₁)²/(n₁-1) + (s₂²/n₂)²/(n₂-1)).
+//
+// SampleSizeProportion, SampleSizeMean and SampleSizeVariance plan how many
+// responses a target margin of error e needs: n = ⌈z² v / e²⌉ with v = p(1-p)
+// for a proportion, σ² for a mean, and the variance of the per-response codes
+// in general (the NPS variance, for nps.SampleSize). Estimate.Scaled changes
+// an estimate's unit (a proportion to percent).
+//
 // # Periods and groupings
 //
 // A Period is a day, ISO week, month, quarter or year in a time zone, with a
@@ -74,6 +93,16 @@
 //		est, err := tally.NPS(0.95)
 //		...
 //	}
+//
+// # Charts
+//
+// Results that people would rather look at than read draw themselves as
+// self-contained, accessible SVG (a title and description for screen
+// readers, labelled axes, colour-blind-safe colours): TrendChart draws
+// estimates by period with their intervals as bands, likert.DivergingSVG the
+// diverging stacked bars of Likert items, churn.CohortTable.SVG a cohort
+// heatmap, churn.SurvivalSVG survival curves and kpi.ControlChart.SVG a
+// control chart with its limits and signals.
 //
 // # Weights
 //

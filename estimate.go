@@ -72,6 +72,17 @@ func (e Estimate) String() string {
 	return fmt.Sprintf("%.3g [%.3g, %.3g]", e.Value, e.Lower, e.Upper)
 }
 
+// Scaled returns e in another unit: its value, standard error and interval
+// bounds multiplied by k > 0, such as 100 to turn a proportion into a
+// percentage. The other fields are unchanged.
+func (e Estimate) Scaled(k float64) Estimate {
+	e.Value *= k
+	e.StdErr *= k
+	e.Lower *= k
+	e.Upper *= k
+	return e
+}
+
 // ZCritical returns the two-sided critical value of the standard normal
 // distribution for a confidence level,
 //

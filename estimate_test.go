@@ -218,3 +218,21 @@ func TestKish(t *testing.T) {
 		t.Error("empty weights")
 	}
 }
+
+func TestScaled(t *testing.T) {
+	e := satmetrics.Estimate{Value: 0.714, StdErr: 0.04, N: 112, EffectiveN: 100,
+		Interval: satmetrics.Interval{Lower: 0.625, Upper: 0.788, Level: 0.95, Method: "wilson"}}
+	want := satmetrics.Estimate{Value: 71.4, StdErr: 4, N: 112, EffectiveN: 100,
+		Interval: satmetrics.Interval{Lower: 62.5, Upper: 78.8, Level: 0.95, Method: "wilson"}}
+	near := cmp.Comparer(func(x, y float64) bool { return math.Abs(x-y) <= 1e-12*math.Max(1, math.Abs(y)) })
+	if diff := cmp.Diff(want, e.Scaled(100), near); diff != "" {
+		t.Errorf("Scaled(100) (-want +got):\n%s", diff)
+	}
+	c := satmetrics.Comparison{Difference: -0.1, StdErr: 0.02, Statistic: -5, P: 1e-6,
+		Interval: satmetrics.Interval{Lower: -0.14, Upper: -0.06, Level: 0.95, Method: "newcombe"}}
+	wc := satmetrics.Comparison{Difference: -10, StdErr: 2, Statistic: -5, P: 1e-6,
+		Interval: satmetrics.Interval{Lower: -14, Upper: -6, Level: 0.95, Method: "newcombe"}}
+	if diff := cmp.Diff(wc, c.Scaled(100), near); diff != "" {
+		t.Errorf("Comparison.Scaled(100) (-want +got):\n%s", diff)
+	}
+}

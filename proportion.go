@@ -186,7 +186,8 @@ func wilson(p, n, z float64) (lo, hi float64) {
 	if p == 1 {
 		hi = 1
 	}
-	return clamp(lo, 0, 1), clamp(hi, 0, 1)
+	// The interval contains p̂; rounding must not put it outside.
+	return clamp(min(lo, p), 0, 1), clamp(max(hi, p), 0, 1)
 }
 
 func clamp(x, lo, hi float64) float64 {

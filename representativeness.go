@@ -3,6 +3,8 @@ package satmetrics
 import (
 	"fmt"
 	"math"
+
+	"github.com/satmetrics/satmetrics/internal/dist"
 )
 
 // Representation compares the respondents of a survey with the population
@@ -136,7 +138,7 @@ func Representativeness(c Classification, level float64) (Representation, error)
 	r.DF = len(r.Categories) - 1
 	r.PValue = 1
 	if r.DF > 0 {
-		r.PValue = chiSquareSurvival(r.ChiSquare, float64(r.DF))
+		r.PValue = dist.ChiSquareSurvival(r.ChiSquare, float64(r.DF))
 	}
 	r.Representative = r.PValue >= 1-level
 	return r, nil

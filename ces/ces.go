@@ -127,10 +127,7 @@ func (t *Tally) percent(x, n float64, o Options) (satmetrics.Estimate, error) {
 	if err != nil {
 		return satmetrics.Estimate{}, fmt.Errorf("ces: %w", err)
 	}
-	e.Value *= 100
-	e.StdErr *= 100
-	e.Lower *= 100
-	e.Upper *= 100
+	e = e.Scaled(100)
 	e.N = t.N()
 	if t.Weighted() {
 		e.EffectiveN = n

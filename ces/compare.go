@@ -67,9 +67,5 @@ func CompareEasy(a, b *Tally, level float64) (satmetrics.Comparison, error) {
 	if err != nil {
 		return satmetrics.Comparison{}, fmt.Errorf("ces: compare: %w", err)
 	}
-	c.Difference *= 100
-	c.StdErr *= 100
-	c.Lower *= 100
-	c.Upper *= 100
-	return c, nil
+	return c.Scaled(100), nil
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/internal/dist"
 )
 
 // A WeightKind selects the weights w_j of the weighted log-rank family (see
@@ -229,7 +230,7 @@ func LogRank(groups []*EventTable, cfg LogRankConfig) (TestResult, error) {
 	}
 	res.Statistic = math.Max(chi, 0)
 	res.DF = k
-	res.P = chiSquareSurvival(res.Statistic, float64(k))
+	res.P = dist.ChiSquareSurvival(res.Statistic, float64(k))
 	return res, nil
 }
 

@@ -189,29 +189,13 @@ func RetentionRate(end, gained, start int64, level float64) (satmetrics.Estimate
 }
 
 // proportion returns x/n with its binomial standard error and Wilson's score
-// interval,
-//
-//	centre = (x + z²/2) / (n + z²)
-//	half   = z √(x(n-x)/n + z²/4) / (n + z²).
+// interval (see satmetrics.Proportion).
 func proportion(x, n int64, level float64) (satmetrics.Estimate, error) {
-	z, err := satmetrics.ZCritical(level)
+	e, err := satmetrics.Proportion(float64(x), float64(n), level, satmetrics.Wilson)
 	if err != nil {
-		return satmetrics.Estimate{}, err
+		return satmetrics.Estimate{}, fmt.Errorf("churn: %w", err)
 	}
-	fx, fn := float64(x), float64(n)
-	p := fx / fn
-	z2 := z * z
-	centre := (fx + z2/2) / (fn + z2)
-	half := z * math.Sqrt(fx*(fn-fx)/fn+z2/4) / (fn + z2)
-	lo, hi := math.Max(0, centre-half), math.Min(1, centre+half)
-	// The Wilson interval always contains p; rounding must not say otherwise.
-	lo, hi = math.Min(lo, p), math.Max(hi, p)
-	return satmetrics.Estimate{
-		Value:    p,
-		StdErr:   math.Sqrt(p * (1 - p) / fn),
-		Interval: satmetrics.Interval{Lower: lo, Upper: hi, Level: level, Method: "wilson"},
-		N:        n,
-	}, nil
+	return e, nil
 }
 
 // checkRate returns an error unless r is a finite rate in [0, 1].

@@ -38,11 +38,7 @@ func percent(x, n float64, o Options) (satmetrics.Estimate, error) {
 	if err != nil {
 		return satmetrics.Estimate{}, fmt.Errorf("csat: %w", err)
 	}
-	e.Value *= 100
-	e.StdErr *= 100
-	e.Lower *= 100
-	e.Upper *= 100
-	return e, nil
+	return e.Scaled(100), nil
 }
 
 // FromCounts returns the CSAT, the percentage of satisfied responses

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/internal/dist"
 	"github.com/satmetrics/satmetrics/internal/stable"
 )
 
@@ -147,7 +148,7 @@ func (p *Purchases) AverageOrderValue(level float64) (satmetrics.Estimate, error
 	}
 	mean := p.revenue.Value() / float64(p.orders)
 	se := math.Sqrt(p.amounts.Variance() / float64(n))
-	t := studentTQuantile(1-(1-level)/2, float64(n-1))
+	t := dist.StudentTQuantile(1-(1-level)/2, float64(n-1))
 	e := satmetrics.Estimate{Value: mean, StdErr: se, N: n,
 		Interval: satmetrics.Interval{Lower: mean - t*se, Upper: mean + t*se, Level: level, Method: "t"}}
 	return e, e.Check()

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/internal/dist"
 	"github.com/satmetrics/satmetrics/internal/stable"
 )
 
@@ -66,7 +67,7 @@ func LeastSquares(x, y []float64, level float64) (LinearFit, error) {
 	}
 	df := n - 2
 	se := math.Sqrt(sse.Value() / df / sxx.Value())
-	t := studentTQuantile(1-(1-level)/2, df)
+	t := dist.StudentTQuantile(1-(1-level)/2, df)
 	fit := LinearFit{
 		Slope: satmetrics.Estimate{
 			Value: b, StdErr: se,
@@ -77,7 +78,7 @@ func LeastSquares(x, y []float64, level float64) (LinearFit, error) {
 	}
 	switch {
 	case se > 0:
-		fit.P = 2 * studentTSurvival(math.Abs(b/se), df)
+		fit.P = 2 * dist.StudentTSurvival(math.Abs(b/se), df)
 	case b == 0:
 		fit.P = 1
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/internal/dist"
 )
 
 // readJSON decodes a reference file of testdata into v.
@@ -250,29 +251,29 @@ func TestStudentT(t *testing.T) {
 		t.Fatal("no reference values")
 	}
 	for _, r := range ref.Quantile {
-		if got := studentTQuantile(r.P, r.Nu); !close(got, r.Q, 1e-9) {
-			t.Errorf("studentTQuantile(%v, %v) = %v, want %v", r.P, r.Nu, got, r.Q)
+		if got := dist.StudentTQuantile(r.P, r.Nu); !close(got, r.Q, 1e-9) {
+			t.Errorf("dist.StudentTQuantile(%v, %v) = %v, want %v", r.P, r.Nu, got, r.Q)
 		}
-		if got := studentTQuantile(1-r.P, r.Nu); !close(got, -r.Q, 1e-9) {
-			t.Errorf("studentTQuantile(%v, %v) = %v, want %v", 1-r.P, r.Nu, got, -r.Q)
+		if got := dist.StudentTQuantile(1-r.P, r.Nu); !close(got, -r.Q, 1e-9) {
+			t.Errorf("dist.StudentTQuantile(%v, %v) = %v, want %v", 1-r.P, r.Nu, got, -r.Q)
 		}
 	}
 	for _, r := range ref.Survival {
-		if got := studentTSurvival(r.T, r.Nu); math.Abs(got-r.SF) > 1e-12+1e-9*r.SF {
-			t.Errorf("studentTSurvival(%v, %v) = %v, want %v", r.T, r.Nu, got, r.SF)
+		if got := dist.StudentTSurvival(r.T, r.Nu); math.Abs(got-r.SF) > 1e-12+1e-9*r.SF {
+			t.Errorf("dist.StudentTSurvival(%v, %v) = %v, want %v", r.T, r.Nu, got, r.SF)
 		}
 	}
 	for _, tc := range []struct{ p, nu, want float64 }{
 		{0, 3, math.Inf(-1)}, {1, 3, math.Inf(1)},
 	} {
-		if got := studentTQuantile(tc.p, tc.nu); got != tc.want {
-			t.Errorf("studentTQuantile(%v, %v) = %v, want %v", tc.p, tc.nu, got, tc.want)
+		if got := dist.StudentTQuantile(tc.p, tc.nu); got != tc.want {
+			t.Errorf("dist.StudentTQuantile(%v, %v) = %v, want %v", tc.p, tc.nu, got, tc.want)
 		}
 	}
-	if !math.IsNaN(studentTQuantile(2, 3)) || !math.IsNaN(studentTSurvival(math.NaN(), 3)) {
+	if !math.IsNaN(dist.StudentTQuantile(2, 3)) || !math.IsNaN(dist.StudentTSurvival(math.NaN(), 3)) {
 		t.Error("NaN input did not give NaN")
 	}
-	if studentTSurvival(math.Inf(1), 2) != 0 || studentTSurvival(math.Inf(-1), 2) != 1 {
+	if dist.StudentTSurvival(math.Inf(1), 2) != 0 || dist.StudentTSurvival(math.Inf(-1), 2) != 1 {
 		t.Error("infinite t")
 	}
 }

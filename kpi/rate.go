@@ -2,7 +2,6 @@ package kpi
 
 import (
 	"fmt"
-	"math"
 
 	"github.com/satmetrics/satmetrics"
 )
@@ -24,29 +23,15 @@ import (
 // succession, and statistical inference", Journal of the American
 // Statistical Association 22, 1927, pp. 209-212.
 func RateEstimate(k, n int64, level float64) (satmetrics.Estimate, error) {
-	z, err := satmetrics.ZCritical(level)
-	if err != nil {
-		return satmetrics.Estimate{}, err
-	}
 	if n == 0 {
 		return satmetrics.Estimate{}, fmt.Errorf("kpi: rate of 0 records: %w", satmetrics.ErrNoData)
 	}
 	if k < 0 || k > n || n < 0 {
 		return satmetrics.Estimate{}, fmt.Errorf("kpi: rate of %d in %d: %w", k, n, satmetrics.ErrRange)
 	}
-	fn := float64(n)
-	p := float64(k) / fn
-	z2 := z * z
-	den := 1 + z2/fn
-	centre := (p + z2/(2*fn)) / den
-	half := z / den * math.Sqrt(p*(1-p)/fn+z2/(4*fn*fn))
-	return satmetrics.Estimate{
-		Value:  100 * p,
-		StdErr: 100 * math.Sqrt(p*(1-p)/fn),
-		Interval: satmetrics.Interval{
-			Lower: 100 * math.Max(0, centre-half), Upper: 100 * math.Min(1, centre+half),
-			Level: level, Method: "wilson",
-		},
-		N: n,
-	}, nil
+	e, err := satmetrics.Proportion(float64(k), float64(n), level, satmetrics.Wilson)
+	if err != nil {
+		return satmetrics.Estimate{}, fmt.Errorf("kpi: rate: %w", err)
+	}
+	return e.Scaled(100), nil
 }

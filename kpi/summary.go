@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/internal/dist"
 	"github.com/satmetrics/satmetrics/internal/stable"
 )
 
@@ -134,7 +135,7 @@ func MeanEstimate(xs []float64, level float64) (satmetrics.Estimate, error) {
 	mean, sd := meanSD(xs)
 	n := float64(len(xs))
 	se := sd / math.Sqrt(n)
-	t := studentTQuantile(1-(1-level)/2, n-1)
+	t := dist.StudentTQuantile(1-(1-level)/2, n-1)
 	e := satmetrics.Estimate{
 		Value:  mean,
 		StdErr: se,

@@ -5,6 +5,7 @@ import (
 	"math"
 
 	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/internal/dist"
 )
 
 // A ChiSquareResult is the outcome of Pearson's chi-square test of
@@ -84,7 +85,7 @@ func ChiSquare(table [][]int64) (ChiSquareResult, error) {
 	return ChiSquareResult{
 		Statistic: x2,
 		DF:        df,
-		P:         chiSquareSurvival(x2, float64(df)),
+		P:         dist.ChiSquareSurvival(x2, float64(df)),
 		N:         n,
 		CramersV:  math.Sqrt(x2 / (fn * float64(min(rows, cols)-1))),
 	}, nil

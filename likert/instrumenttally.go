@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/internal/dist"
 )
 
 // An InstrumentTally accumulates the answers to an instrument: a Tally per
@@ -153,7 +154,7 @@ func momentsMean(m moments, level float64) (satmetrics.Estimate, error) {
 		return satmetrics.Estimate{}, fmt.Errorf("likert: mean of %d values: %w", n, satmetrics.ErrNoData)
 	}
 	se := math.Sqrt(m.variance() / neff)
-	tc := studentTQuantile(1-(1-level)/2, neff-1)
+	tc := dist.StudentTQuantile(1-(1-level)/2, neff-1)
 	e := satmetrics.Estimate{
 		Value:    mean,
 		StdErr:   se,

@@ -337,5 +337,5 @@ func kruskalWallis(r ranked) (KruskalWallisResult, error) {
 	h := (12*s/(n*(n+1)) - 3*(n+1)) / den
 	h = max(h, 0) // rounding can leave -0 or -1e-16 when the rank means are equal
 	df := len(sums) - 1
-	return KruskalWallisResult{H: h, DF: df, P: chiSquareSurvival(h, float64(df)), N: r.total}, nil
+	return KruskalWallisResult{H: h, DF: df, P: dist.ChiSquareSurvival(h, float64(df)), N: r.total}, nil
 }

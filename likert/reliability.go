@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/internal/dist"
 )
 
 // MaxItems is the largest number of items a Reliability accumulates.
@@ -880,8 +881,8 @@ func FeldtInterval(alpha, n float64, k int, level float64) (satmetrics.Interval,
 	d1 := n - 1
 	d2 := d1 * float64(k-1)
 	return satmetrics.Interval{
-		Lower:  1 - (1-alpha)*fQuantile(1-g/2, d1, d2),
-		Upper:  1 - (1-alpha)*fQuantile(g/2, d1, d2),
+		Lower:  1 - (1-alpha)*dist.FQuantile(1-g/2, d1, d2),
+		Upper:  1 - (1-alpha)*dist.FQuantile(g/2, d1, d2),
 		Level:  level,
 		Method: "feldt",
 	}, nil

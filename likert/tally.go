@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/internal/dist"
 	"github.com/satmetrics/satmetrics/internal/points"
 	"github.com/satmetrics/satmetrics/internal/stable"
 )
@@ -274,7 +275,7 @@ func (t *Tally) Mean(level float64) (satmetrics.Estimate, error) {
 		return satmetrics.Estimate{}, fmt.Errorf("likert: mean with effective sample size %v: %w", n, satmetrics.ErrUndefined)
 	}
 	se := sd / math.Sqrt(n)
-	tc := studentTQuantile(1-(1-level)/2, n-1)
+	tc := dist.StudentTQuantile(1-(1-level)/2, n-1)
 	e := satmetrics.Estimate{
 		Value:    mean,
 		StdErr:   se,
@@ -429,35 +430,20 @@ func (t *Tally) BottomBox(k int, level float64) (satmetrics.Estimate, error) {
 }
 
 func (t *Tally) wilson(p, level float64) (satmetrics.Estimate, error) {
-	z, err := satmetrics.ZCritical(level)
-	if err != nil {
-		return satmetrics.Estimate{}, err
-	}
 	n := t.EffectiveN()
 	if !(n > 0) {
 		return satmetrics.Estimate{}, fmt.Errorf("likert: effective sample size %v: %w", n, satmetrics.ErrNoData)
 	}
-	z2 := z * z
-	den := 1 + z2/n
-	center := (p + z2/(2*n)) / den
-	half := z * math.Sqrt(p*(1-p)/n+z2/(4*n*n)) / den
-	e := satmetrics.Estimate{
-		Value:  100 * p,
-		StdErr: 100 * math.Sqrt(p*(1-p)/n),
-		Interval: satmetrics.Interval{
-			// The interval contains p̂; clamping keeps rounding from
-			// putting it outside at p̂ = 0 or 1.
-			Lower:  100 * math.Min(p, math.Max(0, center-half)),
-			Upper:  100 * math.Max(p, math.Min(1, center+half)),
-			Level:  level,
-			Method: "wilson",
-		},
-		N: t.c.Total(),
+	e, err := satmetrics.Proportion(p*n, n, level, satmetrics.Wilson)
+	if err != nil {
+		return satmetrics.Estimate{}, fmt.Errorf("likert: %w", err)
 	}
+	e = e.Scaled(100)
+	e.N = t.c.Total()
 	if t.c.Weighted() {
 		e.EffectiveN = n
 	}
-	return e, e.Check()
+	return e, nil
 }
 
 // Net returns the top-k-box minus the bottom-k-box in percentage points,

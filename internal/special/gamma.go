@@ -86,7 +86,7 @@ func stirlingCorr(x float64) float64 {
 }
 
 // LogBeta returns log B(a, b) = log Γ(a) + log Γ(b) - log Γ(a+b) for
-// a, b > 0, and NaN otherwise. It returns +Inf when a or b is +Inf.
+// a, b > 0, and NaN otherwise. It returns -Inf when a or b is +Inf.
 //
 // The algorithm is R's lbeta (from SLATEC DLBETA): with p = min(a, b) and
 // q = max(a, b), when q >= 10 the large log-gamma terms are cancelled

@@ -65,8 +65,8 @@ func (m *Moments) Merge(u Moments) {
 	}
 	w := m.w + u.w
 	d := u.mean - m.mean
-	m.mean += d * u.w / w
-	m.m2 += u.m2 + d*d*m.w*u.w/w
+	m.mean += d * (u.w / w)
+	m.m2 += u.m2 + d*d*(m.w*u.w/w)
 	m.w = w
 	m.w2 += u.w2
 	m.n += u.n

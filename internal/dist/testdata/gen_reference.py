@@ -130,7 +130,13 @@ def f_tails(d1, d2):
     lb = mp.log(mp.beta(d1 / 2, d2 / 2))
 
     def tails(x):
+        # u = d1 x/(d1 x + d2) and 1 - u = d2/(d1 x + d2) are both formed
+        # directly; the beta function is evaluated at the smaller of them.
         x = mp.mpf(x)
+        v = d2 / (d1 * x + d2)
+        if v < 0.5:
+            q, p = ibeta(v, d2 / 2, d1 / 2)
+            return p, q
         return ibeta(d1 * x / (d1 * x + d2), d1 / 2, d2 / 2)
 
     def pdf(x):
@@ -139,42 +145,59 @@ def f_tails(d1, d2):
     return tails, pdf
 
 
-def root(tails, pdf, p, x0, lo, hi):
-    """The x in (lo, hi) with cdf(x) = p, solving on the smaller tail in
-    logarithms by Newton's method from x0, with bisection as a safeguard."""
+def root(tails, pdf, p, x0, kind):
+    """The x with cdf(x) = p, for a double p, to 35 digits.
+
+    The equation is solved on the smaller tail in logarithms,
+    log tail(x) = log target, by Newton's method in a logarithmic variable u
+    in which power-law and exponential tails are nearly linear:
+      kind "pos":  x = e^u              (support (0, inf))
+      kind "unit": x = e^u, or x = 1 - e^u when the root is above 1/2
+      kind "real": x = -e^u for p < 1/2, x = e^u above (Student t)
+    A bracket in u is kept, and a step that leaves it is replaced by
+    bisection in u.
+    """
     P = mp.mpf(p)
     upper = P > mp.mpf(1) / 2
     target = 1 - P if upper else P
-    x = mp.mpf(x0)
-    lo, hi = mp.mpf(lo), mp.mpf(hi)
-    for _ in range(200):
+    # Parametrise by y = 1 - x when the root is in the upper half of (0, 1)
+    # (judged from the starting value), whichever tail is solved.
+    flip = (kind == "unit" and x0 > 0.5) or (kind == "real" and not upper)
+    if kind == "unit" and flip:
+        X = lambda u: 1 - mp.exp(u)
+        dX = lambda u: -mp.exp(u)
+        u = mp.log(1 - mp.mpf(x0)) if x0 < 1 else mp.mpf(-40)
+    elif kind == "real" and not upper:
+        X = lambda u: -mp.exp(u)
+        dX = lambda u: -mp.exp(u)
+        u = mp.log(-mp.mpf(x0))
+    else:
+        X = lambda u: mp.exp(u)
+        dX = lambda u: mp.exp(u)
+        u = mp.log(mp.mpf(x0))
+    sign = (-1 if upper else 1) * (-1 if flip else 1)
+    lo, hi = mp.mpf(-2000), mp.mpf(0 if kind == "unit" else 2000)
+    for _ in range(300):
+        x = X(u)
         c, s = tails(x)
         v = s if upper else c
-        if v <= 0:
-            h = -mp.inf
+        h = mp.log(v) - mp.log(target) if v > 0 else -mp.inf
+        if h == 0:
+            return x
+        # dh/du: the tail's derivative in x is +pdf (lower) or -pdf (upper).
+        dh = (pdf(x) * dX(u) / v) * (-1 if upper else 1) if v > 0 else mp.mpf(0)
+        # h is monotone in u; g = sign·h increases with u.
+        g = sign * h
+        if g > 0:
+            hi = u
         else:
-            h = mp.log(v) - mp.log(target)
-        # h increases with x on the lower tail and decreases on the upper.
-        inc = -h if upper else h
-        if inc > 0:
-            hi = x
-        else:
-            lo = x
-        d = pdf(x) / v if v > 0 else 0
-        step = h / d if d else None
-        if step is not None and upper:
-            step = -step
-        nx = x - step if step is not None else None
-        if nx is None or not lo < nx < hi:
-            if mp.isinf(hi) or mp.isinf(lo):
-                nx = x * 2 if mp.isinf(hi) else x - abs(x) - 1
-            elif lo > 0 and hi / lo > 4:
-                nx = mp.sqrt(lo * hi)
-            else:
-                nx = (lo + hi) / 2
-        if abs(nx - x) <= abs(x) * mp.mpf(10) ** -33:
-            return nx
-        x = nx
+            lo = u
+        nu = u - h / dh if dh != 0 and mp.isfinite(h) else None
+        if nu is None or not lo <= nu <= hi:
+            nu = (lo + hi) / 2
+        if abs(nu - u) <= mp.mpf(10) ** -36 * max(1, abs(u)):
+            return X(nu)
+        u = nu
     raise RuntimeError("no convergence at p=%r" % p)
 
 
@@ -205,8 +228,7 @@ if "t" in WANT:
                 rows.append((p, nu, 0))
                 continue
             x0 = start(lambda p: st.t.ppf(p, nu), p, -1e10 if p < 0.5 else 1e10)
-            lo, hi = (-mp.inf, 0) if p < 0.5 else (0, mp.inf)
-            rows.append((p, nu, root(tails, pdf, p, x0, lo, hi)))
+            rows.append((p, nu, root(tails, pdf, p, x0, "real")))
     write("studentt_quantile.csv", ["p", "df", "q"], rows)
     print("t quantiles done")
 
@@ -231,7 +253,7 @@ if "chisq" in WANT:
             if tails(1e-300)[0] >= p:
                 continue  # the quantile is below the double range
             x0 = start(lambda p: st.chi2.ppf(p, k), p, 1e-300)
-            rows.append((p, k, root(tails, pdf, p, x0, 1e-300, mp.inf)))
+            rows.append((p, k, root(tails, pdf, p, x0, "pos")))
     write("chisquare_quantile.csv", ["p", "k", "q"], rows)
     print("chi-square done")
 
@@ -245,7 +267,7 @@ if "gamma" in WANT:
                 if tails(1e-300)[0] >= p:
                     continue  # the quantile is below the double range
                 x0 = start(lambda p: st.gamma.ppf(p, shape, scale=scale), p, 1e-300)
-                x = root(tails, pdf, p, x0, 1e-300, mp.inf)
+                x = root(tails, pdf, p, x0, "pos")
                 if x > 1e-300:
                     rows.append((p, shape, scale, x))
     write("gamma_quantile.csv", ["p", "shape", "scale", "q"], rows)
@@ -261,14 +283,17 @@ if "beta" in WANT:
             for p in ps:
                 if tails(1e-300)[0] >= p:
                     continue  # the quantile is below the double range
+                c53, s53 = tails(1 - mp.mpf(2) ** -53)
+                if (p > 0.5 and s53 >= 1 - mp.mpf(p)) or (p <= 0.5 and c53 <= p):
+                    continue  # the quantile rounds to 1
                 t0 = time.time()
                 x0 = start(lambda p: st.beta.ppf(p, a, b), p, 0.5)
                 x0 = min(max(x0, 1e-300), 1 - 1e-17)
-                x = root(tails, pdf, p, x0, 1e-300, 1)
+                x = root(tails, pdf, p, x0, "unit")
                 if 1e-300 < x and float(x) < 1:
                     rows.append((p, a, b, x))
-                if time.time() - t0 > 2:
-                    print("slow: beta", a, b, p, round(time.time() - t0, 1), file=sys.stderr, flush=True)
+                if time.time() - t0 > 5:
+                    print("slow: beta", a, b, p, round(time.time() - t0, 2), file=sys.stderr, flush=True)
     write("beta_quantile.csv", ["p", "a", "b", "q"], rows)
     print("beta done")
 
@@ -283,8 +308,9 @@ if "f" in WANT:
                 if tails(1e-300)[0] >= p:
                     continue  # the quantile is below the double range
                 x0 = start(lambda p: st.f.ppf(p, d1, d2), p, 1.0)
-                x = root(tails, pdf, p, x0, 1e-300, mp.inf)
+                x = root(tails, pdf, p, x0, "pos")
                 if 1e-300 < x < 1e300:
                     rows.append((p, d1, d2, x))
+
     write("f_quantile.csv", ["p", "d1", "d2", "q"], rows)
     print("F done")
