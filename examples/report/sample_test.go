@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"flag"
+	"math"
 	"io"
 	"os"
 	"path/filepath"
@@ -43,8 +45,74 @@ func TestSampleUpToDate(t *testing.T) {
 			t.Fatal(err)
 		}
 		want, err := os.ReadFile(filepath.Join("examples/report/sample", f.Name()))
-		if err != nil || !bytes.Equal(got, want) {
+		same := err == nil && bytes.Equal(got, want)
+		if err == nil && !same && f.Name() == jsonFile {
+			// Numbers may differ in their last digits when the library's
+			// numerics are refined; the sample is still current.
+			same = sameJSON(got, want)
+		}
+		if !same {
 			t.Errorf("examples/report/sample/%s is not what the program writes now (%v); refresh it with\n\tgo test ./examples/report -run SampleUpToDate -update-sample", f.Name(), err)
+		}
+	}
+}
+
+// sameJSON reports whether two JSON documents are equal, up to a relative
+// difference of 1e-9 in their numbers.
+func sameJSON(a, b []byte) bool {
+	var x, y any
+	if json.Unmarshal(a, &x) != nil || json.Unmarshal(b, &y) != nil {
+		return false
+	}
+	return equalJSON(x, y)
+}
+
+func equalJSON(x, y any) bool {
+	switch x := x.(type) {
+	case float64:
+		y, ok := y.(float64)
+		return ok && math.Abs(x-y) <= 1e-9*math.Max(1, math.Max(math.Abs(x), math.Abs(y)))
+	case []any:
+		y, ok := y.([]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for i := range x {
+			if !equalJSON(x[i], y[i]) {
+				return false
+			}
+		}
+		return true
+	case map[string]any:
+		y, ok := y.(map[string]any)
+		if !ok || len(x) != len(y) {
+			return false
+		}
+		for k, v := range x {
+			if w, ok := y[k]; !ok || !equalJSON(v, w) {
+				return false
+			}
+		}
+		return true
+	}
+	return x == y
+}
+
+func TestSameJSON(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{`{"a": [1, 2.5, "x", null, true]}`, `{"a": [1, 2.5000000000001, "x", null, true]}`, true},
+		{`{"a": 1}`, `{"a": 1.001}`, false},
+		{`{"a": 1}`, `{"b": 1}`, false},
+		{`{"a": [1]}`, `{"a": [1, 2]}`, false},
+		{`{"a": "x"}`, `{"a": 1}`, false},
+		{`[1]`, `{"a": 1}`, false},
+		{`{`, `{}`, false},
+	} {
+		if got := sameJSON([]byte(tc.a), []byte(tc.b)); got != tc.want {
+			t.Errorf("sameJSON(%s, %s) = %v, want %v", tc.a, tc.b, got, tc.want)
 		}
 	}
 }
