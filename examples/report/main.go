@@ -105,6 +105,9 @@ func run(args []string, e env) error {
 	s, err := readSurvey(bufio.NewReaderSize(in, 1<<16), name, c, rej, prog)
 	prog.done()
 	if err != nil {
+		// A header the report cannot use: no outputs.
+		rf.Close()
+		os.Remove(rf.Name())
 		return err
 	}
 	if len(s.layout.ignored) > 0 {

@@ -427,9 +427,12 @@ func TestHeaderMapping(t *testing.T) {
 
 	// Without the flags, the header lacks the time column: a fatal error
 	// that lists the header and names the flag.
-	_, err := tryReport(t, nil, "-in", in)
+	fatal, err := tryReport(t, nil, "-in", in)
 	if err == nil || !strings.Contains(err.Error(), `"When", "Team", "LTR"`) || !strings.Contains(err.Error(), "-time") {
 		t.Errorf("error %v, want one that lists the header and names -time", err)
+	}
+	if _, err := os.Stat(filepath.Join(fatal.dir, rejectsFile)); !os.IsNotExist(err) {
+		t.Errorf("a fatal header error left %s behind (%v)", rejectsFile, err)
 	}
 	for _, tc := range []struct {
 		args []string

@@ -62,15 +62,17 @@ type subEvent struct {
 }
 
 // units are the survival durations for each period kind.
+// with the durations at which the report reads the survival curves.
 var units = map[satmetrics.PeriodKind]struct {
 	name string
 	d    time.Duration
+	at   []float64
 }{
-	satmetrics.Day:     {"days", 24 * time.Hour},
-	satmetrics.Week:    {"weeks", 7 * 24 * time.Hour},
-	satmetrics.Month:   {"months", time.Duration(30.436875 * 24 * float64(time.Hour))},
-	satmetrics.Quarter: {"quarters", time.Duration(3 * 30.436875 * 24 * float64(time.Hour))},
-	satmetrics.Year:    {"years", time.Duration(365.2425 * 24 * float64(time.Hour))},
+	satmetrics.Day:     {"days", 24 * time.Hour, []float64{7, 30, 90, 180, 365}},
+	satmetrics.Week:    {"weeks", 7 * 24 * time.Hour, []float64{4, 13, 26, 52, 104}},
+	satmetrics.Month:   {"months", time.Duration(30.436875 * 24 * float64(time.Hour)), []float64{1, 3, 6, 12, 24}},
+	satmetrics.Quarter: {"quarters", time.Duration(3 * 30.436875 * 24 * float64(time.Hour)), []float64{1, 2, 4, 8}},
+	satmetrics.Year:    {"years", time.Duration(365.2425 * 24 * float64(time.Hour)), []float64{1, 2, 3, 5}},
 }
 
 // readSubscriptions reads a subscription event log: a header with the
@@ -276,7 +278,7 @@ func (ret *retention) analyse(events []subEvent, c *config, rej *rejectLog, note
 			sv.Median = &m
 		}
 		last := 0.0
-		for _, x := range []float64{1, 3, 6, 12, 24} {
+		for _, x := range u.at {
 			if e, err := curve.At(x); err == nil {
 				sv.At = append(sv.At, survivalAt{Time: x, Survival: e})
 				last = x
