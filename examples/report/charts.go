@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
@@ -155,17 +154,3 @@ func allCharts(r *Report, s *survey, c *config) []chartFile {
 	return out
 }
 
-// inline prepares a chart for an HTML page that holds several: it gives the
-// ids of its title and description a prefix, so that they stay unique in
-// the page, and drops an XML declaration if there is one.
-func inline(svg []byte, prefix string) []byte {
-	if i := bytes.Index(svg, []byte("<svg")); i > 0 {
-		svg = svg[i:]
-	}
-	r := strings.NewReplacer(
-		`aria-labelledby="title desc"`, fmt.Sprintf(`aria-labelledby="%s-title %s-desc"`, prefix, prefix),
-		`id="title"`, fmt.Sprintf(`id="%s-title"`, prefix),
-		`id="desc"`, fmt.Sprintf(`id="%s-desc"`, prefix),
-	)
-	return []byte(r.Replace(string(svg)))
-}

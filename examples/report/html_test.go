@@ -195,15 +195,6 @@ func TestHTMLEscapes(t *testing.T) {
 	}
 }
 
-// TestInline checks the renaming of the ids of a chart.
-func TestInline(t *testing.T) {
-	in := []byte(`<?xml version="1.0"?>` + "\n" + `<svg aria-labelledby="title desc"><title id="title">T</title><desc id="desc">D</desc><rect><title>tip</title></rect></svg>`)
-	want := `<svg aria-labelledby="c-title c-desc"><title id="c-title">T</title><desc id="c-desc">D</desc><rect><title>tip</title></rect></svg>`
-	if got := string(inline(in, "c")); got != want {
-		t.Errorf("inline = %s, want %s", got, want)
-	}
-}
-
 func TestSlug(t *testing.T) {
 	for in, want := range map[string]string{"channel": "channel", "Support Team": "support-team", "  ": "segment", "Kanal/Région": "kanal-r-gion"} {
 		if got := slug(in); got != want {

@@ -87,16 +87,20 @@ func TestGolden(t *testing.T) {
 
 func TestCheck(t *testing.T) {
 	for name, b := range map[string]string{
-		"not xml": "<svg",
-		"not svg": `<html role="img" aria-labelledby="title desc"><title/><desc/><text/><text/></html>`,
-		"no aria": `<svg><title/><desc/><text/><text/></svg>`,
-		"no desc": `<svg role="img" aria-labelledby="title desc"><title/><text/><text/></svg>`,
-		"NaN":     `<svg role="img" aria-labelledby="title desc"><title/><desc/><text/><text x="NaN"/></svg>`,
-		"empty":   ``,
+		"not xml":   "<svg",
+		"not svg":   `<html role="img" aria-labelledby="t d"><title id="t"/><desc id="d"/><text/><text/></html>`,
+		"no aria":   `<svg><title/><desc/><text/><text/></svg>`,
+		"no desc":   `<svg role="img" aria-labelledby="t d"><title id="t"/><text/><text/></svg>`,
+		"NaN":       `<svg role="img" aria-labelledby="t d"><title id="t"/><desc id="d"/><text/><text x="NaN"/></svg>`,
+		"wrong ids": `<svg role="img" aria-labelledby="x y"><title id="t"/><desc id="d"/><text/><text/></svg>`,
+		"empty":     ``,
 	} {
 		if Check([]byte(b)) == nil {
 			t.Errorf("Check(%s) = nil", name)
 		}
+	}
+	if err := Check([]byte(`<svg role="img" aria-labelledby="t d"><title id="t"/><desc id="d"/><text/><text/></svg>`)); err != nil {
+		t.Errorf("Check of a minimal good document: %v", err)
 	}
 	dir := t.TempDir()
 	p := filepath.Join(dir, "x.svg")

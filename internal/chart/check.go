@@ -6,17 +6,19 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // Check reports whether b is a well-formed SVG document with the
 // accessibility elements every chart of the library has: an <svg> root with
-// role="img" and aria-labelledby="title desc", a <title>, a <desc>, text
+// role="img" and aria-labelledby naming the ids of its <title> and <desc>, a <title>, a <desc>, text
 // (labels), and no NaN or Inf in its numbers. Tests of the packages that draw
 // charts call it.
 func Check(b []byte) error {
 	dec := xml.NewDecoder(bytes.NewReader(b))
 	var root *xml.StartElement
 	seen := map[string]int{}
+	ids := map[string]string{} // id -> element name
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -31,6 +33,11 @@ func Check(b []byte) error {
 				root = &se
 			}
 			seen[se.Name.Local]++
+			for _, a := range se.Attr {
+				if a.Name.Local == "id" {
+					ids[a.Value] = se.Name.Local
+				}
+			}
 		}
 	}
 	if root == nil || root.Name.Local != "svg" {
@@ -40,8 +47,9 @@ func Check(b []byte) error {
 	for _, a := range root.Attr {
 		attrs[a.Name.Local] = a.Value
 	}
-	if attrs["role"] != "img" || attrs["aria-labelledby"] != "title desc" {
-		return fmt.Errorf("svg lacks role=img and aria-labelledby: %v", attrs)
+	refs := strings.Fields(attrs["aria-labelledby"])
+	if attrs["role"] != "img" || len(refs) != 2 || ids[refs[0]] != "title" || ids[refs[1]] != "desc" {
+		return fmt.Errorf("svg lacks role=img and an aria-labelledby naming its title and desc: %v", attrs)
 	}
 	if seen["title"] < 1 || seen["desc"] != 1 || seen["text"] < 2 {
 		return fmt.Errorf("missing title, desc or text: %v", seen)

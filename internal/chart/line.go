@@ -80,10 +80,13 @@ func (c LineChart) SVG() []byte {
 	yAt := func(v float64) float64 { return marginT + ph*(hi-v)/(hi-lo) }
 
 	axes(d, w, h, c.XLabel, c.YLabel, ticks, yAt)
-	step := 1
-	if n > 12 {
-		step = (n + 11) / 12
+	// Label as many periods as fit, about 7 pixels a character apart.
+	widest := 1
+	for _, x := range c.X {
+		widest = max(widest, len([]rune(x)))
 	}
+	fit := max(1, int(pw/float64(7*widest+12)))
+	step := max(1, (n+fit-1)/fit)
 	for i, x := range c.X {
 		if i%step != 0 {
 			continue

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"fmt"
+	"hash/fnv"
 	"html"
 	"math"
 	"strconv"
@@ -23,9 +24,9 @@ type doc struct {
 
 func newDoc(w, h float64, title, desc string) *doc {
 	d := &doc{w: w, h: h}
-	fmt.Fprintf(&d.b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="title desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12">`+"\n",
+	fmt.Fprintf(&d.b, `<svg xmlns="http://www.w3.org/2000/svg" width="%s" height="%s" viewBox="0 0 %s %s" role="img" aria-labelledby="@ID@-title @ID@-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12">`+"\n",
 		num(w), num(h), num(w), num(h))
-	fmt.Fprintf(&d.b, "<title id=\"title\">%s</title>\n<desc id=\"desc\">%s</desc>\n", esc(title), esc(desc))
+	fmt.Fprintf(&d.b, "<title id=\"@ID@-title\">%s</title>\n<desc id=\"@ID@-desc\">%s</desc>\n", esc(title), esc(desc))
 	fmt.Fprintf(&d.b, `<rect width="%s" height="%s" fill="#ffffff"/>`+"\n", num(w), num(h))
 	d.text(w/2, 22, title, `font-size="15" font-weight="600" text-anchor="middle"`)
 	return d
@@ -67,9 +68,16 @@ func (d *doc) polygon(pts [][2]float64, attrs string) {
 	d.raw(`<polygon points="%s" %s/>`, points(pts), attrs)
 }
 
+// bytes closes the document and gives its title and description ids made
+// from a hash of its content, so that several charts can share a page
+// without their ids colliding, and the same chart always gets the same ids.
 func (d *doc) bytes() []byte {
 	d.b.WriteString("</svg>\n")
-	return []byte(d.b.String())
+	s := d.b.String()
+	h := fnv.New32a()
+	h.Write([]byte(s))
+	id := fmt.Sprintf("chart-%08x", h.Sum32())
+	return []byte(strings.ReplaceAll(s, "@ID@", id))
 }
 
 func points(pts [][2]float64) string {
