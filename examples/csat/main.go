@@ -45,8 +45,9 @@ func main() {
 func run(w io.Writer) error {
 	l := &ledger{w: w}
 	fmt.Fprintln(w, "Customer Satisfaction, step by step (package csat)")
-	counts := [6]int64{1: 6, 2: 9, 3: 17, 4: 30, 5: 50} // answers per rating 1-5
-	var t csat.Tally                                    // the Five scale
+	// The number of answers of each rating from 1 to 5.
+	counts := [6]int64{1: 6, 2: 9, 3: 17, 4: 30, 5: 50}
+	var t csat.Tally // the zero Tally is on the Five scale
 	for r := csat.Rating(1); r <= 5; r++ {
 		if err := t.AddN(r, counts[r]); err != nil {
 			return err
