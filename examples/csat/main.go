@@ -78,7 +78,7 @@ func run(w io.Writer) error {
 	l.row("CSAT", score, e.Value)
 	l.row("SE", se, e.StdErr)
 
-	fmt.Fprintf(w, "\n95%% intervals for the percent satisfied, z = %.6f:\n", z)
+	fmt.Fprintf(w, "\n95%% intervals for the percent satisfied, z = %.6f (in percent below):\n", z)
 	den := 1 + z*z/n
 	centre := (p + z*z/(2*n)) / den
 	half := z * math.Sqrt(p*q/n+z*z/(4*n*n)) / den
@@ -97,7 +97,7 @@ func run(w io.Writer) error {
 		satmetrics.Jeffreys:       {jLower, jUpper},
 		satmetrics.Wald:           {p - waldHalf, p + waldHalf},
 	}
-	fmt.Fprintf(w, "  %-17s %18s %22s  (in percent)\n", "", "by hand", "csat.Tally.CSATWith")
+	l.header("csat.Tally.CSATWith")
 	for _, m := range []satmetrics.ProportionMethod{satmetrics.Wilson, satmetrics.AgrestiCoull, satmetrics.ClopperPearson, satmetrics.Jeffreys, satmetrics.Wald} {
 		e, err := t.CSATWith(csat.Options{Method: m})
 		if err != nil {
@@ -170,7 +170,7 @@ func (l *ledger) interval(name string, handLo, handHi, libLo, libHi float64) {
 	if hi != "agree" {
 		v = hi
 	}
-	fmt.Fprintf(l.w, "  %-17s [%7.3f, %7.3f]     [%7.3f, %7.3f]  %s\n", name, handLo, handHi, libLo, libHi, v)
+	fmt.Fprintf(l.w, "  %-16s [%7.3f, %7.3f]       [%7.3f, %7.3f]  %s\n", name, handLo, handHi, libLo, libHi, v)
 }
 
 func (l *ledger) verdict(name string, hand, lib float64) string {
