@@ -1,0 +1,304 @@
+// Command likert works through the analysis of a small Likert instrument as
+// the documentation of package likert defines it: it computes every
+// quantity by hand from the formulas, prints it with its formula, and then
+// checks that the library returns the same numbers.
+//
+//	go run ./examples/likert
+//
+// The instrument has four items on the five-point agreement scale, one of
+// them reverse-keyed, answered by ten customers; a Mann-Whitney test then
+// compares two channels' answers to one question. The program exits with an
+// error if the hand calculation and the library disagree.
+package main
+
+import (
+	"fmt"
+	"io"
+	"log"
+	"math"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/satmetrics/satmetrics/likert"
+)
+
+// F quantiles for Feldt's interval with n = 10 respondents and k = 4 items,
+// on (n-1, (n-1)(k-1)) = (9, 27) degrees of freedom, as a table (or R's
+// qf) gives them, so that the hand calculation does not rely on the
+// library's own distribution functions.
+const (
+	f975 = 2.6308555879228082 // qf(0.975, 9, 27)
+	f025 = 0.2789826512480549 // qf(0.025, 9, 27)
+)
+
+var items = []likert.Item{
+	{Name: "The agent understood my problem", Scale: likert.Agree5},
+	{Name: "I got an answer quickly", Scale: likert.Agree5},
+	{Name: "I had to explain my problem twice", Scale: likert.Agree5, Reverse: true},
+	{Name: "I would contact support again", Scale: likert.Agree5},
+}
+
+// answers[i] are the ten respondents' answers to item i, as given.
+var answers = [][]int{
+	{4, 5, 3, 4, 2, 5, 4, 3, 4, 5},
+	{3, 4, 4, 2, 3, 5, 4, 2, 5, 3},
+	{2, 1, 4, 2, 4, 2, 3, 3, 2, 1},
+	{5, 5, 3, 4, 1, 5, 4, 3, 4, 4},
+}
+
+func main() {
+	if err := run(os.Stdout); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func run(w io.Writer) error {
+	l := &ledger{w: w}
+	fmt.Fprintln(w, "A Likert instrument, step by step (package likert)")
+	if err := instrument(l); err != nil {
+		return err
+	}
+	if err := mannWhitney(l); err != nil {
+		return err
+	}
+	return l.err()
+}
+
+func instrument(l *ledger) error {
+	w := l.w
+	k, n := len(items), len(answers[0])
+	fmt.Fprintf(w, "\n%d items on Agree5 (1 strongly disagree ... 5 strongly agree), %d respondents;\n", k, n)
+	fmt.Fprintln(w, "the reverse-keyed item (R) is scored p' = low + high - p = 6 - p:")
+	x := make([][]float64, k) // scored answers
+	for i, it := range items {
+		x[i] = make([]float64, n)
+		for r, a := range answers[i] {
+			x[i][r] = float64(a)
+			if it.Reverse {
+				x[i][r] = 6 - float64(a)
+			}
+		}
+		name := it.Name
+		if it.Reverse {
+			name += " (R)"
+		}
+		fmt.Fprintf(w, "  Q%d %-38s %v", i+1, name, answers[i])
+		if it.Reverse {
+			fmt.Fprintf(w, " scored %v", x[i])
+		}
+		fmt.Fprintln(w)
+	}
+
+	tally, err := likert.NewInstrumentTally(likert.Instrument{Items: items})
+	if err != nil {
+		return err
+	}
+	row := make([]int, k)
+	for r := range n {
+		for i := range k {
+			row[i] = answers[i][r]
+		}
+		if err := tally.Add(row); err != nil {
+			return err
+		}
+	}
+	rep, err := tally.Reliability().Report(likert.ReliabilityConfig{})
+	if err != nil {
+		return err
+	}
+
+	fmt.Fprintln(w, "\nItem summaries of the scored answers: x̄ᵢ = Σx/n, sᵢ = √(Σ(x - x̄ᵢ)²/(n - 1))")
+	mean := make([]float64, k)
+	for i := range k {
+		for _, v := range x[i] {
+			mean[i] += v
+		}
+		mean[i] /= float64(n)
+	}
+	c := make([][]float64, k) // covariance matrix
+	for i := range k {
+		c[i] = make([]float64, k)
+		for j := range k {
+			for r := range n {
+				c[i][j] += (x[i][r] - mean[i]) * (x[j][r] - mean[j])
+			}
+			c[i][j] /= float64(n - 1)
+		}
+	}
+	l.header("ReliabilityReport")
+	for i := range k {
+		s := rep.ItemStats[i]
+		l.pair(fmt.Sprintf("Q%d mean, sd", i+1), mean[i], math.Sqrt(c[i][i]), s.Mean, s.SD)
+	}
+	raw, err := tally.Item(2).Mean(0.95)
+	if err != nil {
+		return err
+	}
+	l.header("Item(2).Mean")
+	var rawSum float64
+	for _, a := range answers[2] {
+		rawSum += float64(a)
+	}
+	l.row("Q3 mean as answered", rawSum/float64(n), raw.Value)
+
+	fmt.Fprintln(w, "\nCovariances C_ij = Σ (x_i - x̄_i)(x_j - x̄_j)/(n - 1):")
+	fmt.Fprintln(w, "            Q1      Q2      Q3      Q4")
+	var trace, total float64
+	for i := range k {
+		fmt.Fprintf(w, "  Q%d  ", i+1)
+		for j := range k {
+			fmt.Fprintf(w, "%8.4f", c[i][j])
+			total += c[i][j]
+		}
+		fmt.Fprintln(w)
+		trace += c[i][i]
+	}
+	kf := float64(k)
+	alpha := kf / (kf - 1) * (1 - trace/total)
+	fmt.Fprintf(w, "Σσᵢ² = tr C = %.4f; σ_X² = Σ_ij C_ij = %.4f, the variance of the total score\n", trace, total)
+	fmt.Fprintf(w, "α = k/(k-1) (1 - Σσᵢ²/σ_X²) = %.0f/%.0f × (1 - %.4f/%.4f) = %.4f\n", kf, kf-1, trace, total, alpha)
+	lo, hi := 1-(1-alpha)*f975, 1-(1-alpha)*f025
+	fmt.Fprintf(w, "Feldt 95%%: [1 - (1 - α) F_0.975(9, 27), 1 - (1 - α) F_0.025(9, 27)]\n")
+	fmt.Fprintf(w, "         = [1 - %.4f × %.4f, 1 - %.4f × %.4f] = [%.4f, %.4f]\n", 1-alpha, f975, 1-alpha, f025, lo, hi)
+	fmt.Fprintln(w, "Alpha if dropped: the same formula on the other three items' 3×3 matrix")
+	l.header("ReliabilityReport")
+	l.row("alpha", alpha, rep.Alpha.Value)
+	l.interval("Feldt interval", lo, hi, rep.Alpha.Lower, rep.Alpha.Upper)
+	for d := range k {
+		var tr, tot float64
+		for i := range k {
+			for j := range k {
+				if i != d && j != d {
+					tot += c[i][j]
+				}
+			}
+			if i != d {
+				tr += c[i][i]
+			}
+		}
+		dropped := (kf - 1) / (kf - 2) * (1 - tr/tot)
+		l.row(fmt.Sprintf("alpha without Q%d", d+1), dropped, rep.ItemStats[d].Dropped.Alpha)
+	}
+	fmt.Fprintln(w, "Without Q2 alpha rises: it is the item that measures something else (speed).")
+	return nil
+}
+
+// mannWhitney compares two channels' answers to one question.
+func mannWhitney(l *ledger) error {
+	w := l.w
+	chat := []float64{5, 4, 4, 3, 5, 4, 2, 4, 5}
+	phone := []float64{3, 2, 4, 3, 1, 3, 4, 2}
+	fmt.Fprintf(w, "\nMann-Whitney test of \"I would contact support again\" by channel:\n")
+	fmt.Fprintf(w, "  chat %v, phone %v\n", chat, phone)
+	type obs struct {
+		v    float64
+		chat bool
+	}
+	var all []obs
+	for _, v := range chat {
+		all = append(all, obs{v, true})
+	}
+	for _, v := range phone {
+		all = append(all, obs{v, false})
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].v < all[j].v })
+	var r1, ties float64
+	for i := 0; i < len(all); {
+		j := i
+		for j < len(all) && all[j].v == all[i].v {
+			j++
+		}
+		midrank := float64(i+1+j) / 2 // mean of the ranks i+1 .. j
+		t := float64(j - i)
+		ties += t*t*t - t
+		for _, o := range all[i:j] {
+			if o.chat {
+				r1 += midrank
+			}
+		}
+		i = j
+	}
+	n1, n2 := float64(len(chat)), float64(len(phone))
+	nn := n1 + n2
+	u := r1 - n1*(n1+1)/2
+	sigma := math.Sqrt(n1 * n2 / 12 * ((nn + 1) - ties/(nn*(nn-1))))
+	dev := u - n1*n2/2
+	zs := (dev - math.Copysign(0.5, dev)) / sigma
+	p := math.Erfc(math.Abs(zs) / math.Sqrt2)
+	fmt.Fprintf(w, "  midranks of the %0.f values: R₁ (chat) = %.1f; Σ(t³ - t) over tied groups = %.0f\n", nn, r1, ties)
+	fmt.Fprintf(w, "  U = R₁ - n₁(n₁+1)/2 = %.1f, σ² = n₁n₂/12 ((N+1) - Σ(t³-t)/(N(N-1))) = %.4f\n", u, sigma*sigma)
+	fmt.Fprintf(w, "  z = (U - n₁n₂/2 - ½ sign) / σ = %.4f, p = 2 (1 - Φ(|z|)) = %.4f\n", zs, p)
+	fmt.Fprintln(w, "  (with ties R's wilcox.test, and the library, use this normal approximation)")
+	res, err := likert.MannWhitney{}.Test(chat, phone)
+	if err != nil {
+		return err
+	}
+	l.header("MannWhitney.Test")
+	l.row("U", u, res.U)
+	l.row("z", zs, res.Z)
+	l.row("p", p, res.P)
+	l.row("r = 2U/(n₁n₂) - 1", 2*u/(n1*n2)-1, res.RankBiserial)
+	if res.Method != "normal" {
+		l.bad = append(l.bad, "Mann-Whitney method "+res.Method)
+	}
+	return nil
+}
+
+// A ledger prints the hand calculation and the library's result side by
+// side, and remembers the quantities on which they disagree.
+type ledger struct {
+	w   io.Writer
+	bad []string
+}
+
+// tolerance is the relative difference allowed between the hand calculation
+// and the library: they evaluate the same formulas, in another order, and
+// the table quantiles above have 16 significant digits.
+const tolerance = 1e-9
+
+func (l *ledger) header(lib string) {
+	fmt.Fprintf(l.w, "  %-22s %12s %24s\n", "", "by hand", lib)
+}
+
+func (l *ledger) row(name string, hand, lib float64) { l.rowf(name, hand, lib, 4) }
+
+// rowf is row with the given number of decimals.
+func (l *ledger) rowf(name string, hand, lib float64, decimals int) {
+	fmt.Fprintf(l.w, "  %-22s %12.*f %24.*f  %s\n", name, decimals, hand, decimals, lib, l.verdict(name, hand, lib))
+}
+
+// interval prints an interval computed by hand beside the library's.
+func (l *ledger) interval(name string, handLo, handHi, libLo, libHi float64) {
+	lo, hi := l.verdict(name+" lower", handLo, libLo), l.verdict(name+" upper", handHi, libHi)
+	v := lo
+	if hi != "agree" {
+		v = hi
+	}
+	fmt.Fprintf(l.w, "  %-16s [%7.3f, %7.3f]       [%7.3f, %7.3f]  %s\n", name, handLo, handHi, libLo, libHi, v)
+}
+
+// pair prints two quantities computed by hand beside the library's.
+func (l *ledger) pair(name string, hand1, hand2, lib1, lib2 float64) {
+	a, b := l.verdict(name+" (first)", hand1, lib1), l.verdict(name+" (second)", hand2, lib2)
+	v := a
+	if b != "agree" {
+		v = b
+	}
+	fmt.Fprintf(l.w, "  %-16s (%7.3f, %7.3f)       (%7.3f, %7.3f)  %s\n", name, hand1, hand2, lib1, lib2, v)
+}
+
+func (l *ledger) verdict(name string, hand, lib float64) string {
+	if !(math.Abs(hand-lib) <= tolerance*max(1, math.Abs(lib))) {
+		l.bad = append(l.bad, name)
+		return "DISAGREE"
+	}
+	return "agree"
+}
+
+func (l *ledger) err() error {
+	if len(l.bad) > 0 {
+		return fmt.Errorf("hand calculation and library disagree on %s", strings.Join(l.bad, ", "))
+	}
+	return nil
+}
