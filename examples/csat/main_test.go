@@ -10,10 +10,10 @@ import (
 // TestRun runs the walk-through, which computes every quantity both by hand
 // and with package csat and returns an error if any pair differs by more
 // than a relative 1e-9. It also checks the key lines against independent
-// values: CSAT 71.4 (the package documentation's example), and R's
-// prop.test(80, 112, correct = FALSE) Wilson interval [62.461, 78.975],
-// binom.test's Clopper-Pearson interval [62.122, 79.567] and t.test's
-// interval [3.7506, 4.1958] for the mean of the 112 ratings.
+// values: CSAT 71.4 (the package documentation's example) and, from R
+// (testdata/reference.R), prop.test(80, 112, correct = FALSE)'s Wilson
+// interval [62.461, 78.975], binom.test's Clopper-Pearson interval [62.122,
+// 79.567] and t.test's interval [3.7506, 4.1958] for the mean rating.
 func TestRun(t *testing.T) {
 	var b bytes.Buffer
 	if err := run(&b); err != nil {
