@@ -10,11 +10,11 @@ import (
 // TestRun runs the walk-through, which computes every quantity both by hand
 // and with package ces and returns an error if any pair differs by more
 // than a relative 1e-9. It also checks the key lines against R
-// (testdata/reference.R): t.test on
-// the twenty CES 2.0 answers gives [4.4169, 5.9831], prop.test(15, 20,
-// correct = FALSE) the Wilson interval [53.130, 88.814], and t.test on the
-// fifteen effort answers [1.5651, 2.8349]; the net ease 60 ± 1.96 × 16.43
-// follows from the documented formula.
+// (testdata/reference.R): t.test on the twenty CES 2.0 answers gives
+// [4.4169, 5.9831], prop.test(15, 20, correct = FALSE) the Wilson interval
+// [53.130, 88.814], and t.test on the fifteen effort answers [1.5651,
+// 2.8349]; the net ease 60 ± 1.96 × 16.43 follows from the documented
+// formula.
 func TestRun(t *testing.T) {
 	var b bytes.Buffer
 	if err := run(&b); err != nil {
