@@ -88,7 +88,8 @@ func oneGroup(l *ledger, answers []nps.Score) error {
 	v2 := (pPlus2 + pMinus2) - d2*d2
 	half2 := 100 * z * math.Sqrt(v2/n2)
 	adjLo, adjHi := clip(100*d2-half2), clip(100*d2+half2)
-	fmt.Fprintf(w, "  adjusted Wald: n' = n + 3 = %.0f, p₊' = (n₊ + 3/4)/n' = %.4f, p₋' = (n₋ + 3/4)/n' = %.4f\n", n2, pPlus2, pMinus2)
+	fmt.Fprintf(w, "  adjusted Wald: n' = n + 3 = %.0f, with 3/4 promoter, 3/2 passive, 3/4 detractor added:\n", n2)
+	fmt.Fprintf(w, "                 p₊' = (n₊ + 3/4)/n' = %.4f, p₋' = (n₋ + 3/4)/n' = %.4f\n", pPlus2, pMinus2)
 	fmt.Fprintf(w, "                 d' = %.4f, Var' = (p₊' + p₋') - d'² = %.4f\n", d2, v2)
 	fmt.Fprintf(w, "                 100 (d' ± z √(Var'/n')) = %.2f ± %.2f = [%.2f, %.2f]\n", 100*d2, half2, adjLo, adjHi)
 
@@ -114,10 +115,8 @@ func oneGroup(l *ledger, answers []nps.Score) error {
 	l.row("NPS", score, adj.Value)
 	l.row("Var", v, nps.Variance(cats.Promoters.Percent/100, cats.Detractors.Percent/100))
 	l.row("SE", se, adj.StdErr)
-	l.row("Wald lower", waldLo, wald.Lower)
-	l.row("Wald upper", waldHi, wald.Upper)
-	l.row("adjusted Wald lower", adjLo, adj.Lower)
-	l.row("adjusted Wald upper", adjHi, adj.Upper)
+	l.interval("Wald", waldLo, waldHi, wald.Lower, wald.Upper)
+	l.interval("adjusted Wald", adjLo, adjHi, adj.Lower, adj.Upper)
 	return nil
 }
 
@@ -163,8 +162,7 @@ func twoGroups(l *ledger) error {
 	l.row("se", se, c.StdErr)
 	l.row("z", zs, c.Statistic)
 	l.row("P", p, c.P)
-	l.row("lower", diff-z*se, c.Lower)
-	l.row("upper", diff+z*se, c.Upper)
+	l.interval("interval", diff-z*se, diff+z*se, c.Lower, c.Upper)
 	return nil
 }
 
@@ -211,7 +209,8 @@ type ledger struct {
 }
 
 // tolerance is the relative difference allowed between the hand calculation
-// and the library: they evaluate the same formulas, in another order.
+// and the library: they evaluate the same formulas, in another order, and
+// the table quantiles above have 16 significant digits.
 const tolerance = 1e-9
 
 func (l *ledger) header(lib string) {
@@ -222,12 +221,25 @@ func (l *ledger) row(name string, hand, lib float64) { l.rowf(name, hand, lib, 4
 
 // rowf is row with the given number of decimals.
 func (l *ledger) rowf(name string, hand, lib float64, decimals int) {
-	verdict := "agree"
-	if !(math.Abs(hand-lib) <= tolerance*max(1, math.Abs(lib))) {
-		verdict = "DISAGREE"
-		l.bad = append(l.bad, name)
+	fmt.Fprintf(l.w, "  %-22s %12.*f %24.*f  %s\n", name, decimals, hand, decimals, lib, l.verdict(name, hand, lib))
+}
+
+// interval prints an interval computed by hand beside the library's.
+func (l *ledger) interval(name string, handLo, handHi, libLo, libHi float64) {
+	lo, hi := l.verdict(name+" lower", handLo, libLo), l.verdict(name+" upper", handHi, libHi)
+	v := lo
+	if hi != "agree" {
+		v = hi
 	}
-	fmt.Fprintf(l.w, "  %-22s %12.*f %24.*f  %s\n", name, decimals, hand, decimals, lib, verdict)
+	fmt.Fprintf(l.w, "  %-16s [%7.3f, %7.3f]       [%7.3f, %7.3f]  %s\n", name, handLo, handHi, libLo, libHi, v)
+}
+
+func (l *ledger) verdict(name string, hand, lib float64) string {
+	if !(math.Abs(hand-lib) <= tolerance*max(1, math.Abs(lib))) {
+		l.bad = append(l.bad, name)
+		return "DISAGREE"
+	}
+	return "agree"
 }
 
 func (l *ledger) err() error {

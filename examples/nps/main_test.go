@@ -24,7 +24,8 @@ func TestRun(t *testing.T) {
 		regexp.MustCompile(`(?m)^Var = .*= 0\.5556$`),
 		regexp.MustCompile(`(?m)^SE  = .*= 30\.43$`),
 		regexp.MustCompile(`(?m)^  NPS +33\.3333 +33\.3333  agree$`),
-		regexp.MustCompile(`(?m)^  adjusted Wald upper +71\.1877 +71\.1877  agree$`),
+		regexp.MustCompile(`(?m)^  Wald +\[-26\.306,  92\.973\] +\[-26\.306,  92\.973\]  agree$`),
+		regexp.MustCompile(`(?m)^  adjusted Wald +\[-26\.743,  71\.188\] +\[-26\.743,  71\.188\]  agree$`),
 		regexp.MustCompile(`(?m)^  P +0\.0370 +0\.0370  agree$`),
 		regexp.MustCompile(`(?m)^  n +938 +938  agree$`),
 	} {
@@ -55,24 +56,24 @@ func checkOutput(t *testing.T, out string) {
 	}
 }
 
-// TestLedger checks that the ledger reports a disagreement, so that run's
-// nil error means something.
+// TestLedger checks that the ledger reports a disagreement, in a row or in
+// either bound of an interval, so that run's nil error means something.
 func TestLedger(t *testing.T) {
 	var b bytes.Buffer
 	l := &ledger{w: &b}
 	l.row("same", 1.25, 1.25+1e-12)
+	l.interval("same interval", 1, 2, 1, 2)
 	if err := l.err(); err != nil {
-		t.Errorf("after an agreement, err() = %v, want nil", err)
+		t.Errorf("after agreements, err() = %v, want nil", err)
 	}
 	l.row("different", 1.25, 1.2501)
-	l.row("not a number", 1.25, zero()/zero())
+	l.interval("i", 1, 2, 1.1, 2)
+	l.interval("j", 1, 2, 1, 2.1)
 	err := l.err()
-	if err == nil || !strings.Contains(err.Error(), "different, not a number") {
-		t.Errorf("after two disagreements, err() = %v, want one naming both", err)
+	if err == nil || !strings.Contains(err.Error(), "different, i lower, j upper") {
+		t.Errorf("after three disagreements, err() = %v, want one naming them", err)
 	}
-	if !strings.Contains(b.String(), "DISAGREE") {
-		t.Errorf("ledger output %q does not flag the disagreement", b.String())
+	if n := strings.Count(b.String(), "DISAGREE"); n != 3 {
+		t.Errorf("ledger output flags %d disagreements, want 3:\n%s", n, b.String())
 	}
 }
-
-func zero() float64 { return 0 }
