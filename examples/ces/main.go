@@ -12,6 +12,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -86,20 +87,11 @@ func agree7(l *ledger) error {
 	if err := t.AddAll(answers); err != nil {
 		return err
 	}
-	c, err := t.CES(0.95)
-	if err != nil {
-		return err
-	}
-	e, err := t.Easy(0.95)
-	if err != nil {
-		return err
-	}
-	df, err := t.Difficult(0.95)
-	if err != nil {
-		return err
-	}
-	ne, err := t.NetEase(0.95)
-	if err != nil {
+	c, err1 := t.CES(0.95)
+	e, err2 := t.Easy(0.95)
+	df, err3 := t.Difficult(0.95)
+	ne, err4 := t.NetEase(0.95)
+	if err := errors.Join(err1, err2, err3, err4); err != nil {
 		return err
 	}
 	l.header("ces.Tally")
@@ -138,12 +130,9 @@ func effort5(l *ledger) error {
 	if err := t.AddAll(answers); err != nil {
 		return err
 	}
-	c, err := t.CES(0.95)
-	if err != nil {
-		return err
-	}
-	e, err := t.Easy(0.95)
-	if err != nil {
+	c, err1 := t.CES(0.95)
+	e, err2 := t.Easy(0.95)
+	if err := errors.Join(err1, err2); err != nil {
 		return err
 	}
 	l.header("ces.Tally")

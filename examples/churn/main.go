@@ -12,6 +12,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -62,24 +63,12 @@ func flow(l *ledger) error {
 	fmt.Fprintf(w, "  retention = (E - N) / S = (%d - %d)/%d = %.4f = 1 - churn (B2B)\n", f.End, f.New+f.Reactivated, f.Start, ret)
 	annual, life := 1-math.Pow(1-b2b, 12), 1/b2b
 	fmt.Fprintf(w, "  a year at this rate: 1 - (1 - c)¹² = %.4f; expected lifetime 1/c = %.2f months\n", annual, life)
-	c, err := f.ChurnRate(churn.B2B, 0.95)
-	if err != nil {
-		return err
-	}
-	ca, err := f.ChurnRate(churn.AllChurn, 0.95)
-	if err != nil {
-		return err
-	}
-	r, err := f.RetentionRate(0.95)
-	if err != nil {
-		return err
-	}
-	libAnnual, err := churn.CompoundRate(c.Value, 12)
-	if err != nil {
-		return err
-	}
-	libLife, err := churn.ExpectedLifetime(c.Value)
-	if err != nil {
+	c, err1 := f.ChurnRate(churn.B2B, 0.95)
+	ca, err2 := f.ChurnRate(churn.AllChurn, 0.95)
+	r, err3 := f.RetentionRate(0.95)
+	libAnnual, err4 := churn.CompoundRate(c.Value, 12)
+	libLife, err5 := churn.ExpectedLifetime(c.Value)
+	if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
 		return err
 	}
 	l.header("churn.Flow")
@@ -104,20 +93,11 @@ func revenue(l *ledger) error {
 	fmt.Fprintf(w, "  net MRR churn = (churned + contraction - expansion - reactivation)/start = %.2f\n", net)
 	fmt.Fprintf(w, "  net revenue retention = 1 - net MRR churn = %.2f\n", 1-net)
 	fmt.Fprintf(w, "  quick ratio = (new + expansion + reactivation)/(churned + contraction) = %.2f\n", quick)
-	g, err := m.GrossChurn()
-	if err != nil {
-		return err
-	}
-	n, err := m.NetChurn()
-	if err != nil {
-		return err
-	}
-	nrr, err := m.NetRetention()
-	if err != nil {
-		return err
-	}
-	q, err := m.QuickRatio()
-	if err != nil {
+	g, err1 := m.GrossChurn()
+	n, err2 := m.NetChurn()
+	nrr, err3 := m.NetRetention()
+	q, err4 := m.QuickRatio()
+	if err := errors.Join(err1, err2, err3, err4); err != nil {
 		return err
 	}
 	l.header("churn.MRR")

@@ -12,6 +12,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -96,16 +97,10 @@ func oneGroup(l *ledger, answers []nps.Score) error {
 	if err := t.AddAll(answers); err != nil {
 		return err
 	}
-	cats, err := t.Categories()
-	if err != nil {
-		return err
-	}
-	wald, err := t.NPSWith(nps.Options{Method: nps.Wald})
-	if err != nil {
-		return err
-	}
-	adj, err := t.NPS(0.95) // the default method, adjusted Wald
-	if err != nil {
+	cats, err1 := t.Categories()
+	wald, err2 := t.NPSWith(nps.Options{Method: nps.Wald})
+	adj, err3 := t.NPS(0.95) // the default method, adjusted Wald
+	if err := errors.Join(err1, err2, err3); err != nil {
 		return err
 	}
 	l.header("nps.Tally")
@@ -144,16 +139,10 @@ func twoGroups(l *ledger) error {
 	fmt.Fprintf(w, "d = NPS_A - NPS_B = %.2f, se = 100 √(Var_A/n_A + Var_B/n_B) = %.2f\n", diff, se)
 	fmt.Fprintf(w, "z = d/se = %.3f, P = 2 (1 - Φ(|z|)) = %.4f, interval d ± z se = [%.2f, %.2f]\n", zs, p, diff-z*se, diff+z*se)
 
-	ta, err := tally(a.promoters, a.passives, a.dets)
-	if err != nil {
-		return err
-	}
-	tb, err := tally(b.promoters, b.passives, b.dets)
-	if err != nil {
-		return err
-	}
-	c, err := nps.CompareWith(&ta, &tb, nps.Options{Method: nps.Wald})
-	if err != nil {
+	ta, err1 := tally(a.promoters, a.passives, a.dets)
+	tb, err2 := tally(b.promoters, b.passives, b.dets)
+	c, err3 := nps.CompareWith(&ta, &tb, nps.Options{Method: nps.Wald})
+	if err := errors.Join(err1, err2, err3); err != nil {
 		return err
 	}
 	l.header("nps.CompareWith")
