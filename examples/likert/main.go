@@ -17,7 +17,6 @@ import (
 	"log"
 	"math"
 	"os"
-	"sort"
 
 	"github.com/satmetrics/satmetrics/likert"
 )
@@ -55,11 +54,10 @@ func main() {
 func run(w io.Writer) error {
 	l := &ledger{w: w}
 	fmt.Fprintln(w, "A Likert instrument, step by step (package likert)")
-	if err := instrument(l); err != nil {
-		return err
-	}
-	if err := mannWhitney(l); err != nil {
-		return err
+	for _, step := range []func(*ledger) error{instrument, mannWhitney} {
+		if err := step(l); err != nil {
+			return err
+		}
 	}
 	return l.err()
 }
@@ -69,7 +67,7 @@ func instrument(l *ledger) error {
 	k, n := len(items), len(answers[0])
 	fmt.Fprintf(w, "\n%d items on Agree5 (1 strongly disagree ... 5 strongly agree), %d respondents;\n", k, n)
 	fmt.Fprintln(w, "the reverse-keyed item (R) is scored p' = low + high - p = 6 - p:")
-	x := make([][]float64, k) // scored answers
+	x, mean := make([][]float64, k), make([]float64, k) // scored answers and their means
 	for i, it := range items {
 		x[i] = make([]float64, n)
 		for r, a := range answers[i] {
@@ -77,6 +75,7 @@ func instrument(l *ledger) error {
 			if it.Reverse {
 				x[i][r] = 6 - float64(a)
 			}
+			mean[i] += x[i][r] / float64(n)
 		}
 		name := it.Name
 		if it.Reverse {
@@ -108,13 +107,6 @@ func instrument(l *ledger) error {
 	}
 
 	fmt.Fprintln(w, "\nItem summaries of the scored answers: x̄ᵢ = Σx/n, sᵢ = √(Σ(x - x̄ᵢ)²/(n - 1))")
-	mean := make([]float64, k)
-	for i := range k {
-		for _, v := range x[i] {
-			mean[i] += v
-		}
-		mean[i] /= float64(n)
-	}
 	c := make([][]float64, k) // covariance matrix
 	for i := range k {
 		c[i] = make([]float64, k)
@@ -135,28 +127,20 @@ func instrument(l *ledger) error {
 		return err
 	}
 	l.header("Item(2).Mean")
-	var rawSum float64
-	for _, a := range answers[2] {
-		rawSum += float64(a)
-	}
-	l.row("Q3 mean as answered", rawSum/float64(n), raw.Value)
+	l.row("Q3 as answered, 6 - m", 6-mean[2], raw.Value)
 
 	fmt.Fprintln(w, "\nCovariances C_ij = Σ (x_i - x̄_i)(x_j - x̄_j)/(n - 1):")
 	fmt.Fprintln(w, "            Q1      Q2      Q3      Q4")
-	var trace, total float64
 	for i := range k {
 		fmt.Fprintf(w, "  Q%d  ", i+1)
 		for j := range k {
 			fmt.Fprintf(w, "%8.4f", c[i][j])
-			total += c[i][j]
 		}
 		fmt.Fprintln(w)
-		trace += c[i][i]
 	}
-	kf := float64(k)
-	alpha := kf / (kf - 1) * (1 - trace/total)
+	alpha, trace, total := cronbach(c, -1)
 	fmt.Fprintf(w, "Σσᵢ² = tr C = %.4f; σ_X² = Σ_ij C_ij = %.4f, the variance of the total score\n", trace, total)
-	fmt.Fprintf(w, "α = k/(k-1) (1 - Σσᵢ²/σ_X²) = %.0f/%.0f × (1 - %.4f/%.4f) = %.4f\n", kf, kf-1, trace, total, alpha)
+	fmt.Fprintf(w, "α = k/(k-1) (1 - Σσᵢ²/σ_X²) = %d/%d × (1 - %.4f/%.4f) = %.4f\n", k, k-1, trace, total, alpha)
 	lo, hi := 1-(1-alpha)*f975, 1-(1-alpha)*f025
 	fmt.Fprintf(w, "Feldt 95%%: [1 - (1 - α) F_0.975(9, 27), 1 - (1 - α) F_0.025(9, 27)]\n")
 	fmt.Fprintf(w, "         = [1 - %.4f × %.4f, 1 - %.4f × %.4f] = [%.4f, %.4f]\n", 1-alpha, f975, 1-alpha, f025, lo, hi)
@@ -165,22 +149,32 @@ func instrument(l *ledger) error {
 	l.row("alpha", alpha, rep.Alpha.Value)
 	l.interval("Feldt interval", lo, hi, rep.Alpha.Lower, rep.Alpha.Upper)
 	for d := range k {
-		var tr, tot float64
-		for i := range k {
-			for j := range k {
-				if i != d && j != d {
-					tot += c[i][j]
-				}
-			}
-			if i != d {
-				tr += c[i][i]
-			}
-		}
-		dropped := (kf - 1) / (kf - 2) * (1 - tr/tot)
+		dropped, _, _ := cronbach(c, d)
 		l.row(fmt.Sprintf("alpha without Q%d", d+1), dropped, rep.ItemStats[d].Dropped.Alpha)
 	}
 	fmt.Fprintln(w, "Without Q2 alpha rises: it is the item that measures something else (speed).")
 	return nil
+}
+
+// cronbach returns Cronbach's alpha k/(k-1) (1 - Σσᵢ²/σ_X²) of the items
+// whose covariance matrix is c, leaving out item drop (none if -1), with
+// Σσᵢ² = tr C and σ_X² = Σ_ij C_ij.
+func cronbach(c [][]float64, drop int) (alpha, trace, total float64) {
+	k := float64(len(c))
+	if drop >= 0 {
+		k--
+	}
+	for i := range c {
+		for j := range c {
+			if i != drop && j != drop {
+				total += c[i][j]
+			}
+		}
+		if i != drop {
+			trace += c[i][i]
+		}
+	}
+	return k / (k - 1) * (1 - trace/total), trace, total
 }
 
 // mannWhitney compares two channels' answers to one question.
@@ -190,33 +184,23 @@ func mannWhitney(l *ledger) error {
 	phone := []float64{3, 2, 4, 3, 1, 3, 4, 2}
 	fmt.Fprintf(w, "\nMann-Whitney test of \"I would contact support again\" by channel:\n")
 	fmt.Fprintf(w, "  chat %v, phone %v\n", chat, phone)
-	type obs struct {
-		v    float64
-		chat bool
+	all := append(append([]float64{}, chat...), phone...)
+	count := map[float64]float64{} // the size t of each group of tied values
+	for _, v := range all {
+		count[v]++
 	}
-	var all []obs
-	for _, v := range chat {
-		all = append(all, obs{v, true})
-	}
-	for _, v := range phone {
-		all = append(all, obs{v, false})
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i].v < all[j].v })
 	var r1, ties float64
-	for i := 0; i < len(all); {
-		j := i
-		for j < len(all) && all[j].v == all[i].v {
-			j++
-		}
-		midrank := float64(i+1+j) / 2 // mean of the ranks i+1 .. j
-		t := float64(j - i)
+	for _, t := range count {
 		ties += t*t*t - t
-		for _, o := range all[i:j] {
-			if o.chat {
-				r1 += midrank
+	}
+	for _, v := range chat {
+		var below float64
+		for _, u := range all {
+			if u < v {
+				below++
 			}
 		}
-		i = j
+		r1 += below + (count[v]+1)/2 // the midrank of v
 	}
 	n1, n2 := float64(len(chat)), float64(len(phone))
 	nn := n1 + n2
