@@ -39,6 +39,12 @@ func (l *ledger) interval(name string, handLo, handHi, libLo, libHi float64) {
 	fmt.Fprintf(l.w, "  %-16s [%7.3f, %7.3f]       [%7.3f, %7.3f]  %s\n", name, handLo, handHi, libLo, libHi, v)
 }
 
+// list prints a list of weeks found by hand beside the library's.
+func (l *ledger) list(name string, hand, lib []int) {
+	h, lb := fmt.Sprint(hand), fmt.Sprint(lib)
+	fmt.Fprintf(l.w, "  %-22s %12s %24s  %s\n", name, h, lb, l.match(name, h == lb))
+}
+
 // verdict compares a hand value with the library's.
 func (l *ledger) verdict(name string, hand, lib float64) string {
 	return l.match(name, math.Abs(hand-lib) <= tolerance*max(1, math.Abs(lib)))

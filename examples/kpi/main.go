@@ -60,11 +60,11 @@ func businessHours(l *ledger) error {
 	fmt.Fprintln(w, "  day         office Mon-Fri 09:00-17:00   24/7 line")
 	var office, always time.Duration
 	for d := from; d.Before(to); {
-		day := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, berlin)
-		next := time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, berlin)
+		local := func(hour int) time.Time { return time.Date(d.Year(), d.Month(), d.Day(), hour, 0, 0, 0, berlin) }
+		day, next := local(0), local(24) // wall-clock times, whatever the length of the day
 		o := time.Duration(0)
 		if wd := day.Weekday(); wd != time.Saturday && wd != time.Sunday {
-			o = overlap(from, to, day.Add(9*time.Hour), day.Add(17*time.Hour))
+			o = overlap(from, to, local(9), local(17))
 		}
 		a := overlap(from, to, day, next)
 		fmt.Fprintf(w, "  %s  %26v   %9v\n", day.Format("Mon Jan 02"), o, a)
@@ -211,22 +211,12 @@ func xmr(l *ledger) error {
 	l.row("mean moving range", mrBar, c.RangeCenter)
 	l.interval("limits", lo, hi, c.Points[0].Lower, c.Points[0].Upper)
 	l.row("moving-range limit", mrHi, c.RangeUpper)
-	var libBeyond, libWide []int
+	lib := map[kpi.Rule][]int{} // the weeks at which each rule fired
 	for _, s := range c.Signals {
-		switch s.Rule {
-		case kpi.RuleBeyond3Sigma:
-			libBeyond = append(libBeyond, s.Index+1)
-		case kpi.RuleMovingRange:
-			libWide = append(libWide, s.Index+1)
-		}
+		lib[s.Rule] = append(lib[s.Rule], s.Index+1)
 	}
-	for _, r := range []struct {
-		name      string
-		hand, lib []int
-	}{{"weeks beyond limits", beyond, libBeyond}, {"weeks of wide ranges", wide, libWide}} {
-		h, lb := fmt.Sprint(r.hand), fmt.Sprint(r.lib)
-		fmt.Fprintf(w, "  %-22s %12s %24s  %s\n", r.name, h, lb, l.match(r.name, h == lb))
-	}
+	l.list("weeks beyond limits", beyond, lib[kpi.RuleBeyond3Sigma])
+	l.list("weeks of wide ranges", wide, lib[kpi.RuleMovingRange])
 	fmt.Fprintln(w, "  the signals as the library reports them (four run rules and the moving range):")
 	for _, s := range c.Signals {
 		fmt.Fprintf(w, "    %v\n", s)
