@@ -124,8 +124,7 @@ func run(w io.Writer) error {
 	l.header("csat.Tally.Mean")
 	l.row("mean", mean, m.Value)
 	l.row("SE = s/√n", sd/math.Sqrt(n), m.StdErr)
-	l.row("lower", mean-tHalf, m.Lower)
-	l.row("upper", mean+tHalf, m.Upper)
+	l.interval("t interval", mean-tHalf, mean+tHalf, m.Lower, m.Upper)
 
 	fmt.Fprintln(w, "\nSample size for ±5 points at 95% around an expected 70%:")
 	need := math.Ceil(z * z * 0.7 * 0.3 / (0.05 * 0.05))
