@@ -21,7 +21,7 @@ var (
 	ErrUndefined = errors.New("satmetrics: undefined result")
 
 	// ErrLevel reports a confidence level outside the open interval (0, 1).
-	ErrLevel = errors.New("satmetrics: confidence level must be in (0, 1)")
+	ErrLevel = errors.New("confidence level must be in (0, 1)")
 
 	// ErrWeight reports a weight that is negative, NaN or infinite.
 	ErrWeight = errors.New("satmetrics: weight must be finite and non-negative")
@@ -80,5 +80,5 @@ func CheckLevel(level float64) error {
 	if level > 0 && level < 1 {
 		return nil
 	}
-	return fmt.Errorf("satmetrics: confidence level %v: %w", level, ErrLevel)
+	return fmt.Errorf("satmetrics: level %v: %w", level, ErrLevel)
 }

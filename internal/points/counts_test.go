@@ -202,27 +202,6 @@ func TestFromJSONErrors(t *testing.T) {
 	}
 }
 
-func FuzzDecodeBinary(f *testing.F) {
-	var c Counts
-	c.Add(1)
-	f.Add(c.AppendBinary(nil, MaxPoints))
-	c.AddWeighted(3, 2.5)
-	f.Add(c.AppendBinary(nil, MaxPoints))
-	f.Fuzz(func(t *testing.T, b []byte) {
-		var d Counts
-		rest, err := d.DecodeBinary(b, MaxPoints)
-		if err != nil {
-			return
-		}
-		var e Counts
-		enc := d.AppendBinary(nil, MaxPoints)
-		if _, err := e.DecodeBinary(enc, MaxPoints); err != nil || !e.Equal(&d) {
-			t.Fatalf("re-decode: %v", err)
-		}
-		_ = rest
-	})
-}
-
 func BenchmarkAdd(b *testing.B) {
 	b.ReportAllocs()
 	var c Counts
