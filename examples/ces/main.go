@@ -21,6 +21,7 @@ import (
 
 	"github.com/satmetrics/satmetrics"
 	"github.com/satmetrics/satmetrics/ces"
+	"github.com/satmetrics/satmetrics/examples/internal/handcheck"
 )
 
 // Quantiles for the hand calculation, as a table (or R) gives them, so that
@@ -38,7 +39,7 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	l := &ledger{w: w}
+	l := &handcheck.Ledger{W: w}
 	fmt.Fprintln(w, "Customer Effort Score, step by step (package ces)")
 	if err := agree7(l); err != nil {
 		return err
@@ -46,12 +47,12 @@ func run(w io.Writer) error {
 	if err := effort5(l); err != nil {
 		return err
 	}
-	return l.err()
+	return l.Err()
 }
 
 // agree7 scores twenty CES 2.0 answers.
-func agree7(l *ledger) error {
-	w := l.w
+func agree7(l *handcheck.Ledger) error {
+	w := l.W
 	answers := []ces.Rating{7, 6, 6, 5, 7, 4, 6, 5, 3, 7, 6, 2, 5, 6, 7, 4, 5, 6, 1, 6}
 	fmt.Fprintf(w, "\nCES 2.0 (Agree7, higher is easier): %v\n", answers)
 	mean, sd, n := meanSD(answers)
@@ -94,22 +95,22 @@ func agree7(l *ledger) error {
 	if err := errors.Join(err1, err2, err3, err4); err != nil {
 		return err
 	}
-	l.header("ces.Tally")
-	l.row("CES", mean, c.Value)
-	l.interval("CES t interval", mean-half, mean+half, c.Lower, c.Upper)
-	l.row("Easy", 100*pe, e.Value)
-	l.interval("Easy Wilson", 100*(centre-wh), 100*(centre+wh), e.Lower, e.Upper)
-	l.row("Difficult", 100*pd, df.Value)
-	l.row("NetEase", net, ne.Value)
-	l.row("NetEase SE", se, ne.StdErr)
-	l.interval("NetEase Wald", max(-100, net-z*se), min(100, net+z*se), ne.Lower, ne.Upper)
+	l.Header("ces.Tally")
+	l.Row("CES", mean, c.Value)
+	l.Interval("CES t interval", mean-half, mean+half, c.Lower, c.Upper)
+	l.Row("Easy", 100*pe, e.Value)
+	l.Interval("Easy Wilson", 100*(centre-wh), 100*(centre+wh), e.Lower, e.Upper)
+	l.Row("Difficult", 100*pd, df.Value)
+	l.Row("NetEase", net, ne.Value)
+	l.Row("NetEase SE", se, ne.StdErr)
+	l.Interval("NetEase Wald", max(-100, net-z*se), min(100, net+z*se), ne.Lower, ne.Upper)
 	return nil
 }
 
 // effort5 scores fifteen answers on the original effort scale and shows
 // what its Direction means.
-func effort5(l *ledger) error {
-	w := l.w
+func effort5(l *handcheck.Ledger) error {
+	w := l.W
 	answers := []ces.Rating{1, 2, 2, 1, 3, 2, 4, 1, 2, 5, 2, 3, 1, 2, 2}
 	fmt.Fprintf(w, "\nOriginal CES (Effort5, 1 very low to 5 very high effort): %v\n", answers)
 	mean, sd, n := meanSD(answers)
@@ -135,20 +136,20 @@ func effort5(l *ledger) error {
 	if err := errors.Join(err1, err2); err != nil {
 		return err
 	}
-	l.header("ces.Tally")
-	l.row("CES", mean, c.Value)
-	l.interval("CES t interval", mean-half, mean+half, c.Lower, c.Upper)
-	l.row("Easy", 100*easy/n, e.Value)
+	l.Header("ces.Tally")
+	l.Row("CES", mean, c.Value)
+	l.Interval("CES t interval", mean-half, mean+half, c.Lower, c.Upper)
+	l.Row("Easy", 100*easy/n, e.Value)
 
 	dir := t.Direction()
 	last := 2.5 // last quarter's mean effort
 	fmt.Fprintf(w, "  The mean effort is %v: from last quarter's %.2f to %.2f the\n", dir, last, mean)
 	fmt.Fprintf(w, "  improvement is from - to = %.2f (positive is better), and Better(%.2f, %.2f) = %v\n",
 		last-mean, mean, last, dir.Better(c.Value, last))
-	l.header("satmetrics.Direction")
-	l.row("Improvement", last-mean, dir.Improvement(last, c.Value))
+	l.Header("satmetrics.Direction")
+	l.Row("Improvement", last-mean, dir.Improvement(last, c.Value))
 	if dir != satmetrics.LowerIsBetter || !dir.Better(c.Value, last) {
-		l.bad = append(l.bad, "Effort5 direction")
+		l.Fail("Effort5 direction")
 	}
 	return nil
 }

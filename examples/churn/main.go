@@ -20,6 +20,7 @@ import (
 	"os"
 
 	"github.com/satmetrics/satmetrics/churn"
+	"github.com/satmetrics/satmetrics/examples/internal/handcheck"
 )
 
 // z is the two-sided 95% normal critical value Φ⁻¹(0.975), as a table (or R's
@@ -33,19 +34,19 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	l := &ledger{w: w}
+	l := &handcheck.Ledger{W: w}
 	fmt.Fprintln(w, "Churn and retention, step by step (package churn)")
-	for _, step := range []func(*ledger) error{flow, revenue, kaplanMeier, sbg} {
+	for _, step := range []func(*handcheck.Ledger) error{flow, revenue, kaplanMeier, sbg} {
 		if err := step(l); err != nil {
 			return err
 		}
 	}
-	return l.err()
+	return l.Err()
 }
 
 // flow computes a month's customer churn and retention rates.
-func flow(l *ledger) error {
-	w := l.w
+func flow(l *handcheck.Ledger) error {
+	w := l.W
 	f := churn.Flow{Start: 200, Retained: 188, Lost: 12, New: 25, Reactivated: 3,
 		JoinedAndChurned: 2, ChurnedAndReactivated: 1}
 	f.End = f.Retained + f.New + f.Reactivated
@@ -71,19 +72,19 @@ func flow(l *ledger) error {
 	if err := errors.Join(err1, err2, err3, err4, err5); err != nil {
 		return err
 	}
-	l.header("churn.Flow")
-	l.row("churn (B2B)", b2b, c.Value)
-	l.interval("Wilson interval", centre-half, centre+half, c.Lower, c.Upper)
-	l.row("churn (AllChurn)", all, ca.Value)
-	l.row("retention", ret, r.Value)
-	l.row("CompoundRate(c, 12)", annual, libAnnual)
-	l.row("ExpectedLifetime(c)", life, libLife)
+	l.Header("churn.Flow")
+	l.Row("churn (B2B)", b2b, c.Value)
+	l.Interval("Wilson interval", centre-half, centre+half, c.Lower, c.Upper)
+	l.Row("churn (AllChurn)", all, ca.Value)
+	l.Row("retention", ret, r.Value)
+	l.Row("CompoundRate(c, 12)", annual, libAnnual)
+	l.Row("ExpectedLifetime(c)", life, libLife)
 	return nil
 }
 
 // revenue is ChartMogul's worked example of MRR churn.
-func revenue(l *ledger) error {
-	w := l.w
+func revenue(l *handcheck.Ledger) error {
+	w := l.W
 	m := churn.MRR{Start: 100, Churned: 10, Contraction: 10, Expansion: 10}
 	fmt.Fprintf(w, "\nMRR: %.0f at the start, %.0f churned, %.0f contraction, %.0f expansion\n", m.Start, m.Churned, m.Contraction, m.Expansion)
 	gross := (m.Churned + m.Contraction) / m.Start
@@ -100,17 +101,17 @@ func revenue(l *ledger) error {
 	if err := errors.Join(err1, err2, err3, err4); err != nil {
 		return err
 	}
-	l.header("churn.MRR")
-	l.row("gross MRR churn", gross, g)
-	l.row("net MRR churn", net, n)
-	l.row("net revenue retention", 1-net, nrr)
-	l.row("quick ratio", quick, q)
+	l.Header("churn.MRR")
+	l.Row("gross MRR churn", gross, g)
+	l.Row("net MRR churn", net, n)
+	l.Row("net revenue retention", 1-net, nrr)
+	l.Row("quick ratio", quick, q)
 	return nil
 }
 
 // kaplanMeier estimates a survival curve from ten customers' lifetimes.
-func kaplanMeier(l *ledger) error {
-	w := l.w
+func kaplanMeier(l *handcheck.Ledger) error {
+	w := l.W
 	exits := []float64{2, 3, 3, 5, 6, 6, 8, 9, 12, 12} // months
 	events := []bool{true, true, false, true, true, true, false, true, false, false}
 	fmt.Fprintln(w, "\nKaplan-Meier: ten customers' months to churn, + if still active (censored):")
@@ -154,29 +155,29 @@ func kaplanMeier(l *ledger) error {
 	if len(curve.Points) != len(hand) {
 		return fmt.Errorf("the curve has %d points, the hand calculation %d", len(curve.Points), len(hand))
 	}
-	l.header("churn.KaplanMeierOf")
+	l.Header("churn.KaplanMeierOf")
 	verdict := "agree"
 	for i, p := range curve.Points {
 		for k, lib := range []float64{p.Survival, p.StdErr, p.Lower, p.Upper} {
 			name := fmt.Sprintf("%s at t = %.0f", []string{"S", "SE", "lower", "upper"}[k], p.Time)
-			if v := l.verdict(name, hand[i][k], lib); v != "agree" {
+			if v := l.Verdict(name, hand[i][k], lib); v != "agree" {
 				verdict = v
 			}
 		}
 	}
 	fmt.Fprintf(w, "  %-60s  %s\n", fmt.Sprintf("S, SE and interval at all %d times", len(hand)), verdict)
-	l.row("S(6)", hand[3][0], curve.Points[3].Survival)
+	l.Row("S(6)", hand[3][0], curve.Points[3].Survival)
 	med, err := curve.Median()
 	if err != nil {
 		return err
 	}
-	l.row("median (S <= 0.5)", median, med.Time)
+	l.Row("median (S <= 0.5)", median, med.Time)
 	return nil
 }
 
 // sbg projects a cohort's retention with the shifted-beta-geometric model.
-func sbg(l *ledger) error {
-	w := l.w
+func sbg(l *handcheck.Ledger) error {
+	w := l.W
 	cohort := []int64{1000, 869, 743, 653, 593, 551, 517, 491}
 	m, info, err := churn.FitSBG([][]int64{cohort}, churn.FitOptions{})
 	if err != nil {
@@ -202,22 +203,22 @@ func sbg(l *ledger) error {
 		fmt.Fprintf(w, " %.0f", 1000*surv[t])
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintf(l.w, "  %-22s %12s %24s\n", "", "the paper", "churn.FitSBG")
-	l.near("α (3 decimals)", 0.668, m.Alpha, 0.0005)
-	l.near("β (3 decimals)", 3.806, m.Beta, 0.0005)
-	l.header("churn.SBG")
-	l.row("LL", ll, info.LogLik)
+	fmt.Fprintf(l.W, "  %-22s %12s %24s\n", "", "the paper", "churn.FitSBG")
+	l.Near("α (3 decimals)", 0.668, m.Alpha, 0.0005)
+	l.Near("β (3 decimals)", 3.806, m.Beta, 0.0005)
+	l.Header("churn.SBG")
+	l.Row("LL", ll, info.LogLik)
 	for _, t := range []int{7, 12} {
 		lib, err := m.Survival(t)
 		if err != nil {
 			return err
 		}
-		l.row(fmt.Sprintf("S(%d)", t), surv[t], lib)
+		l.Row(fmt.Sprintf("S(%d)", t), surv[t], lib)
 	}
 	r12, err := m.RetentionRate(12)
 	if err != nil {
 		return err
 	}
-	l.row("r_12", surv[12]/surv[11], r12)
+	l.Row("r_12", surv[12]/surv[11], r12)
 	return nil
 }

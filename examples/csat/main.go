@@ -20,6 +20,7 @@ import (
 
 	"github.com/satmetrics/satmetrics"
 	"github.com/satmetrics/satmetrics/csat"
+	"github.com/satmetrics/satmetrics/examples/internal/handcheck"
 )
 
 // Quantiles for the hand calculation, as a table (or R) gives them, so that
@@ -42,7 +43,7 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	l := &ledger{w: w}
+	l := &handcheck.Ledger{W: w}
 	fmt.Fprintln(w, "Customer Satisfaction, step by step (package csat)")
 	// The number of answers of each rating from 1 to 5.
 	counts := [6]int64{1: 6, 2: 9, 3: 17, 4: 30, 5: 50}
@@ -73,9 +74,9 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	l.header("csat.Tally.CSAT")
-	l.row("CSAT", score, e.Value)
-	l.row("SE", se, e.StdErr)
+	l.Header("csat.Tally.CSAT")
+	l.Row("CSAT", score, e.Value)
+	l.Row("SE", se, e.StdErr)
 
 	fmt.Fprintf(w, "\n95%% intervals for the percent satisfied, z = %.6f (in percent below):\n", z)
 	den := 1 + z*z/n
@@ -96,14 +97,14 @@ func run(w io.Writer) error {
 		satmetrics.Jeffreys:       {jLower, jUpper},
 		satmetrics.Wald:           {p - waldHalf, p + waldHalf},
 	}
-	l.header("csat.Tally.CSATWith")
+	l.Header("csat.Tally.CSATWith")
 	for _, m := range []satmetrics.ProportionMethod{satmetrics.Wilson, satmetrics.AgrestiCoull, satmetrics.ClopperPearson, satmetrics.Jeffreys, satmetrics.Wald} {
 		e, err := t.CSATWith(csat.Options{Method: m})
 		if err != nil {
 			return err
 		}
 		h := hand[m]
-		l.interval(m.String(), 100*h[0], 100*h[1], e.Lower, e.Upper)
+		l.Interval(m.String(), 100*h[0], 100*h[1], e.Lower, e.Upper)
 	}
 
 	fmt.Fprintln(w, "\nMean rating and its t interval:")
@@ -121,10 +122,10 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	l.header("csat.Tally.Mean")
-	l.row("mean", mean, m.Value)
-	l.row("SE = s/√n", sd/math.Sqrt(n), m.StdErr)
-	l.interval("t interval", mean-tHalf, mean+tHalf, m.Lower, m.Upper)
+	l.Header("csat.Tally.Mean")
+	l.Row("mean", mean, m.Value)
+	l.Row("SE = s/√n", sd/math.Sqrt(n), m.StdErr)
+	l.Interval("t interval", mean-tHalf, mean+tHalf, m.Lower, m.Upper)
 
 	fmt.Fprintln(w, "\nSample size for ±5 points at 95% around an expected 70%:")
 	need := math.Ceil(z * z * 0.7 * 0.3 / (0.05 * 0.05))
@@ -133,7 +134,7 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	l.header("csat.SampleSize")
-	l.rowf("n", need, float64(lib), 0)
-	return l.err()
+	l.Header("csat.SampleSize")
+	l.Rowf("n", need, float64(lib), 0)
+	return l.Err()
 }

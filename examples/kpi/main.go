@@ -21,6 +21,7 @@ import (
 	_ "time/tzdata" // the schedules are in Europe/Berlin on any machine
 
 	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/examples/internal/handcheck"
 	"github.com/satmetrics/satmetrics/kpi"
 )
 
@@ -35,19 +36,19 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	l := &ledger{w: w}
+	l := &handcheck.Ledger{W: w}
 	fmt.Fprintln(w, "Service KPIs, step by step (package kpi)")
-	for _, step := range []func(*ledger) error{businessHours, complaints, mannKendall, xmr} {
+	for _, step := range []func(*handcheck.Ledger) error{businessHours, complaints, mannKendall, xmr} {
 		if err := step(l); err != nil {
 			return err
 		}
 	}
-	return l.err()
+	return l.Err()
 }
 
 // businessHours measures a ticket in office hours and on a 24/7 line.
-func businessHours(l *ledger) error {
-	w := l.w
+func businessHours(l *handcheck.Ledger) error {
+	w := l.W
 	berlin, err := time.LoadLocation("Europe/Berlin")
 	if err != nil {
 		return err
@@ -83,9 +84,9 @@ func businessHours(l *ledger) error {
 			return err
 		}
 	}
-	l.header("Schedule.Duration")
-	l.row("office hours (h)", office.Hours(), lib[0].Hours())
-	l.row("24/7 (h)", always.Hours(), lib[1].Hours())
+	l.Header("Schedule.Duration")
+	l.Row("office hours (h)", office.Hours(), lib[0].Hours())
+	l.Row("24/7 (h)", always.Hours(), lib[1].Hours())
 	return nil
 }
 
@@ -101,8 +102,8 @@ func overlap(from, to, open, close time.Time) time.Duration {
 }
 
 // complaints computes a complaint rate per 1,000 orders.
-func complaints(l *ledger) error {
-	w := l.w
+func complaints(l *handcheck.Ledger) error {
+	w := l.W
 	c, units, per := int64(18), int64(12500), 1000.0
 	cf, uf := float64(c), float64(units)
 	rate := cf / uf * per
@@ -115,16 +116,16 @@ func complaints(l *ledger) error {
 	if err != nil {
 		return err
 	}
-	l.header("kpi.ComplaintRate")
-	l.row("rate per 1,000", rate, e.Value)
-	l.row("se", se, e.StdErr)
-	l.interval("score interval", lo/uf*per, hi/uf*per, e.Lower, e.Upper)
+	l.Header("kpi.ComplaintRate")
+	l.Row("rate per 1,000", rate, e.Value)
+	l.Row("se", se, e.StdErr)
+	l.Interval("score interval", lo/uf*per, hi/uf*per, e.Lower, e.Upper)
 	return nil
 }
 
 // mannKendall tests eight months of median first-reply hours for a trend.
-func mannKendall(l *ledger) error {
-	w := l.w
+func mannKendall(l *handcheck.Ledger) error {
+	w := l.W
 	y := []float64{5.2, 4.8, 5.0, 4.5, 4.6, 4.5, 4.3, 3.9}
 	n := float64(len(y))
 	fmt.Fprintf(w, "\nMann-Kendall test on eight months' median first-reply hours:\n  %v\n", y)
@@ -157,17 +158,17 @@ func mannKendall(l *ledger) error {
 	if err != nil {
 		return err
 	}
-	l.header("kpi.MannKendall")
-	l.row("S", s, float64(mk.S))
-	l.row("Var(S)", v, mk.VarS)
-	l.row("Z", zs, mk.Z)
-	l.row("p", p, mk.P)
+	l.Header("kpi.MannKendall")
+	l.Row("S", s, float64(mk.S))
+	l.Row("Var(S)", v, mk.VarS)
+	l.Row("Z", zs, mk.Z)
+	l.Row("p", p, mk.P)
 	return nil
 }
 
 // xmr draws an individuals chart of twelve weeks of CSAT.
-func xmr(l *ledger) error {
-	w := l.w
+func xmr(l *handcheck.Ledger) error {
+	w := l.W
 	x := []float64{82, 83, 81, 82, 84, 82, 81, 83, 82, 72, 82, 83}
 	n := float64(len(x))
 	fmt.Fprintf(w, "\nXmR chart of weekly CSAT (2026-W01 to W12): %v\n", x)
@@ -206,17 +207,17 @@ func xmr(l *ledger) error {
 	if err != nil {
 		return err
 	}
-	l.header("kpi.XmR")
-	l.row("centre line", mean, c.Center)
-	l.row("mean moving range", mrBar, c.RangeCenter)
-	l.interval("limits", lo, hi, c.Points[0].Lower, c.Points[0].Upper)
-	l.row("moving-range limit", mrHi, c.RangeUpper)
+	l.Header("kpi.XmR")
+	l.Row("centre line", mean, c.Center)
+	l.Row("mean moving range", mrBar, c.RangeCenter)
+	l.Interval("limits", lo, hi, c.Points[0].Lower, c.Points[0].Upper)
+	l.Row("moving-range limit", mrHi, c.RangeUpper)
 	lib := map[kpi.Rule][]int{} // the weeks at which each rule fired
 	for _, s := range c.Signals {
 		lib[s.Rule] = append(lib[s.Rule], s.Index+1)
 	}
-	l.list("weeks beyond limits", beyond, lib[kpi.RuleBeyond3Sigma])
-	l.list("weeks of wide ranges", wide, lib[kpi.RuleMovingRange])
+	l.List("weeks beyond limits", beyond, lib[kpi.RuleBeyond3Sigma])
+	l.List("weeks of wide ranges", wide, lib[kpi.RuleMovingRange])
 	fmt.Fprintln(w, "  the signals as the library reports them (four run rules and the moving range):")
 	for _, s := range c.Signals {
 		fmt.Fprintf(w, "    %v\n", s)

@@ -59,27 +59,3 @@ func checkOutput(t *testing.T, out string) {
 		t.Log(out)
 	}
 }
-
-// TestLedger checks that the ledger reports a disagreement, in a row,
-// an interval or a list of weeks, so that run's nil error means
-// something.
-func TestLedger(t *testing.T) {
-	var b bytes.Buffer
-	l := &ledger{w: &b}
-	l.row("same", 1.25, 1.25+1e-12)
-	l.interval("same interval", 1, 2, 1, 2)
-	l.list("same list", []int{10}, []int{10})
-	if err := l.err(); err != nil {
-		t.Errorf("after agreements, err() = %v, want nil", err)
-	}
-	l.row("different", 1.25, 1.2501)
-	l.interval("i", 1, 2, 1, 2.1)
-	l.list("list", []int{10}, []int{10, 11})
-	err := l.err()
-	if err == nil || !strings.Contains(err.Error(), "different, i upper, list") {
-		t.Errorf("after three disagreements, err() = %v, want one naming them", err)
-	}
-	if n := strings.Count(b.String(), "DISAGREE"); n != 3 {
-		t.Errorf("ledger output flags %d disagreements, want 3:\n%s", n, b.String())
-	}
-}

@@ -18,6 +18,7 @@ import (
 	"math"
 	"os"
 
+	"github.com/satmetrics/satmetrics/examples/internal/handcheck"
 	"github.com/satmetrics/satmetrics/likert"
 )
 
@@ -52,18 +53,18 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	l := &ledger{w: w}
+	l := &handcheck.Ledger{W: w}
 	fmt.Fprintln(w, "A Likert instrument, step by step (package likert)")
-	for _, step := range []func(*ledger) error{instrument, mannWhitney} {
+	for _, step := range []func(*handcheck.Ledger) error{instrument, mannWhitney} {
 		if err := step(l); err != nil {
 			return err
 		}
 	}
-	return l.err()
+	return l.Err()
 }
 
-func instrument(l *ledger) error {
-	w := l.w
+func instrument(l *handcheck.Ledger) error {
+	w := l.W
 	k, n := len(items), len(answers[0])
 	fmt.Fprintf(w, "\n%d items on Agree5 (1 strongly disagree ... 5 strongly agree), %d respondents;\n", k, n)
 	fmt.Fprintln(w, "the reverse-keyed item (R) is scored p' = low + high - p = 6 - p:")
@@ -117,17 +118,17 @@ func instrument(l *ledger) error {
 			c[i][j] /= float64(n - 1)
 		}
 	}
-	l.header("ReliabilityReport")
+	l.Header("ReliabilityReport")
 	for i := range k {
 		s := rep.ItemStats[i]
-		l.pair(fmt.Sprintf("Q%d mean, sd", i+1), mean[i], math.Sqrt(c[i][i]), s.Mean, s.SD)
+		l.Pair(fmt.Sprintf("Q%d mean, sd", i+1), mean[i], math.Sqrt(c[i][i]), s.Mean, s.SD)
 	}
 	raw, err := tally.Item(2).Mean(0.95)
 	if err != nil {
 		return err
 	}
-	l.header("Item(2).Mean")
-	l.row("Q3 as answered, 6 - m", 6-mean[2], raw.Value)
+	l.Header("Item(2).Mean")
+	l.Row("Q3 as answered, 6 - m", 6-mean[2], raw.Value)
 
 	fmt.Fprintln(w, "\nCovariances C_ij = Σ (x_i - x̄_i)(x_j - x̄_j)/(n - 1):")
 	fmt.Fprintln(w, "            Q1      Q2      Q3      Q4")
@@ -145,12 +146,12 @@ func instrument(l *ledger) error {
 	fmt.Fprintf(w, "Feldt 95%%: [1 - (1 - α) F_0.975(9, 27), 1 - (1 - α) F_0.025(9, 27)]\n")
 	fmt.Fprintf(w, "         = [1 - %.4f × %.4f, 1 - %.4f × %.4f] = [%.4f, %.4f]\n", 1-alpha, f975, 1-alpha, f025, lo, hi)
 	fmt.Fprintln(w, "Alpha if dropped: the same formula on the other three items' 3×3 matrix")
-	l.header("ReliabilityReport")
-	l.row("alpha", alpha, rep.Alpha.Value)
-	l.interval("Feldt interval", lo, hi, rep.Alpha.Lower, rep.Alpha.Upper)
+	l.Header("ReliabilityReport")
+	l.Row("alpha", alpha, rep.Alpha.Value)
+	l.Interval("Feldt interval", lo, hi, rep.Alpha.Lower, rep.Alpha.Upper)
 	for d := range k {
 		dropped, _, _ := cronbach(c, d)
-		l.row(fmt.Sprintf("alpha without Q%d", d+1), dropped, rep.ItemStats[d].Dropped.Alpha)
+		l.Row(fmt.Sprintf("alpha without Q%d", d+1), dropped, rep.ItemStats[d].Dropped.Alpha)
 	}
 	fmt.Fprintln(w, "Without Q2 alpha rises: it is the item that measures something else (speed).")
 	return nil
@@ -178,8 +179,8 @@ func cronbach(c [][]float64, drop int) (alpha, trace, total float64) {
 }
 
 // mannWhitney compares two channels' answers to one question.
-func mannWhitney(l *ledger) error {
-	w := l.w
+func mannWhitney(l *handcheck.Ledger) error {
+	w := l.W
 	chat := []float64{5, 4, 4, 3, 5, 4, 2, 4, 5}
 	phone := []float64{3, 2, 4, 3, 1, 3, 4, 2}
 	fmt.Fprintf(w, "\nMann-Whitney test of \"I would contact support again\" by channel:\n")
@@ -217,13 +218,13 @@ func mannWhitney(l *ledger) error {
 	if err != nil {
 		return err
 	}
-	l.header("MannWhitney.Test")
-	l.row("U", u, res.U)
-	l.row("z", zs, res.Z)
-	l.row("p", p, res.P)
-	l.row("r = 2U/(n₁n₂) - 1", 2*u/(n1*n2)-1, res.RankBiserial)
+	l.Header("MannWhitney.Test")
+	l.Row("U", u, res.U)
+	l.Row("z", zs, res.Z)
+	l.Row("p", p, res.P)
+	l.Row("r = 2U/(n₁n₂) - 1", 2*u/(n1*n2)-1, res.RankBiserial)
 	if res.Method != "normal" {
-		l.bad = append(l.bad, "Mann-Whitney method "+res.Method)
+		l.Fail("Mann-Whitney method " + res.Method)
 	}
 	return nil
 }

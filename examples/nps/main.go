@@ -19,6 +19,7 @@ import (
 	"math"
 	"os"
 
+	"github.com/satmetrics/satmetrics/examples/internal/handcheck"
 	"github.com/satmetrics/satmetrics/nps"
 )
 
@@ -34,7 +35,7 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	l := &ledger{w: w}
+	l := &handcheck.Ledger{W: w}
 	fmt.Fprintln(w, "Net Promoter Score, step by step (package nps)")
 	answers := []nps.Score{0, 7, 7, 9, 9, 9}
 	if err := oneGroup(l, answers); err != nil {
@@ -46,13 +47,13 @@ func run(w io.Writer) error {
 	if err := sampleSize(l); err != nil {
 		return err
 	}
-	return l.err()
+	return l.Err()
 }
 
 // oneGroup computes the NPS of a handful of answers, its standard error and
 // its Wald and adjusted-Wald intervals.
-func oneGroup(l *ledger, answers []nps.Score) error {
-	w := l.w
+func oneGroup(l *handcheck.Ledger, answers []nps.Score) error {
+	w := l.W
 	var nMinus, nZero, nPlus float64
 	for _, s := range answers {
 		switch {
@@ -103,20 +104,20 @@ func oneGroup(l *ledger, answers []nps.Score) error {
 	if err := errors.Join(err1, err2, err3); err != nil {
 		return err
 	}
-	l.header("nps.Tally")
-	l.row("promoters %", 100*pPlus, cats.Promoters.Percent)
-	l.row("detractors %", 100*pMinus, cats.Detractors.Percent)
-	l.row("NPS", score, adj.Value)
-	l.row("Var", v, nps.Variance(cats.Promoters.Percent/100, cats.Detractors.Percent/100))
-	l.row("SE", se, adj.StdErr)
-	l.interval("Wald", waldLo, waldHi, wald.Lower, wald.Upper)
-	l.interval("adjusted Wald", adjLo, adjHi, adj.Lower, adj.Upper)
+	l.Header("nps.Tally")
+	l.Row("promoters %", 100*pPlus, cats.Promoters.Percent)
+	l.Row("detractors %", 100*pMinus, cats.Detractors.Percent)
+	l.Row("NPS", score, adj.Value)
+	l.Row("Var", v, nps.Variance(cats.Promoters.Percent/100, cats.Detractors.Percent/100))
+	l.Row("SE", se, adj.StdErr)
+	l.Interval("Wald", waldLo, waldHi, wald.Lower, wald.Upper)
+	l.Interval("adjusted Wald", adjLo, adjHi, adj.Lower, adj.Upper)
 	return nil
 }
 
 // twoGroups compares the NPS of two channels by the Wald method.
-func twoGroups(l *ledger) error {
-	w := l.w
+func twoGroups(l *handcheck.Ledger) error {
+	w := l.W
 	type group struct {
 		name                      string
 		promoters, passives, dets int64
@@ -145,18 +146,18 @@ func twoGroups(l *ledger) error {
 	if err := errors.Join(err1, err2, err3); err != nil {
 		return err
 	}
-	l.header("nps.CompareWith")
-	l.row("difference", diff, c.Difference)
-	l.row("se", se, c.StdErr)
-	l.row("z", zs, c.Statistic)
-	l.row("P", p, c.P)
-	l.interval("interval", diff-z*se, diff+z*se, c.Lower, c.Upper)
+	l.Header("nps.CompareWith")
+	l.Row("difference", diff, c.Difference)
+	l.Row("se", se, c.StdErr)
+	l.Row("z", zs, c.Statistic)
+	l.Row("P", p, c.P)
+	l.Interval("interval", diff-z*se, diff+z*se, c.Lower, c.Upper)
 	return nil
 }
 
 // sampleSize plans a survey for a margin of error of ±5 points.
-func sampleSize(l *ledger) error {
-	w := l.w
+func sampleSize(l *handcheck.Ledger) error {
+	w := l.W
 	pPlus, pMinus, margin := 0.50, 0.20, 5.0
 	v := (pPlus + pMinus) - (pPlus-pMinus)*(pPlus-pMinus)
 	exact := z * z * v / (margin / 100 * margin / 100)
@@ -167,8 +168,8 @@ func sampleSize(l *ledger) error {
 	if err != nil {
 		return err
 	}
-	l.header("nps.SampleSize")
-	l.rowf("n", n, float64(lib), 0)
+	l.Header("nps.SampleSize")
+	l.Rowf("n", n, float64(lib), 0)
 	return nil
 }
 

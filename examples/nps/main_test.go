@@ -55,25 +55,3 @@ func checkOutput(t *testing.T, out string) {
 		t.Log(out)
 	}
 }
-
-// TestLedger checks that the ledger reports a disagreement, in a row or in
-// either bound of an interval, so that run's nil error means something.
-func TestLedger(t *testing.T) {
-	var b bytes.Buffer
-	l := &ledger{w: &b}
-	l.row("same", 1.25, 1.25+1e-12)
-	l.interval("same interval", 1, 2, 1, 2)
-	if err := l.err(); err != nil {
-		t.Errorf("after agreements, err() = %v, want nil", err)
-	}
-	l.row("different", 1.25, 1.2501)
-	l.interval("i", 1, 2, 1.1, 2)
-	l.interval("j", 1, 2, 1, 2.1)
-	err := l.err()
-	if err == nil || !strings.Contains(err.Error(), "different, i lower, j upper") {
-		t.Errorf("after three disagreements, err() = %v, want one naming them", err)
-	}
-	if n := strings.Count(b.String(), "DISAGREE"); n != 3 {
-		t.Errorf("ledger output flags %d disagreements, want 3:\n%s", n, b.String())
-	}
-}

@@ -153,4 +153,3 @@ func allCharts(r *Report, s *survey, c *config) []chartFile {
 	}
 	return out
 }
-

@@ -20,6 +20,7 @@ import (
 	"os"
 
 	"github.com/satmetrics/satmetrics"
+	"github.com/satmetrics/satmetrics/examples/internal/handcheck"
 	"github.com/satmetrics/satmetrics/nps"
 )
 
@@ -46,7 +47,7 @@ func main() {
 }
 
 func run(w io.Writer) error {
-	l := &ledger{w: w}
+	l := &handcheck.Ledger{W: w}
 	fmt.Fprintln(w, "Survey weights, step by step (package satmetrics)")
 	n := float64(len(respondents))
 	labels := make([]string, len(respondents))
@@ -87,27 +88,27 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	l.header("satmetrics.PostStratify")
+	l.Header("satmetrics.PostStratify")
 	var sumW, sumW2 float64
 	for i, r := range respondents {
 		wi := weight[r.plan]
 		sumW += wi
 		sumW2 += wi * wi
 		if i == 0 || respondents[i-1].plan != r.plan {
-			l.row("w_i, "+r.plan, wi, cal.Weights[i])
+			l.Row("w_i, "+r.plan, wi, cal.Weights[i])
 		}
-		l.verdict(fmt.Sprintf("weight %d", i+1), wi, cal.Weights[i])
+		l.Verdict(fmt.Sprintf("weight %d", i+1), wi, cal.Weights[i])
 	}
 
 	neff, deff := sumW*sumW/sumW2, n*sumW2/(sumW*sumW)
 	fmt.Fprintf(w, "\nKish: Σw = %.4f, Σw² = %.4f\n", sumW, sumW2)
 	fmt.Fprintf(w, "  n_eff = (Σw)²/Σw² = %.4f, deff = n Σw²/(Σw)² = n/n_eff = %.4f\n", neff, deff)
-	l.header("Calibrated")
-	l.row("n_eff", neff, cal.EffectiveN)
-	l.row("deff", deff, cal.DesignEffect)
-	l.header("EffectiveN, DesignEffect")
-	l.row("n_eff from the sums", neff, satmetrics.EffectiveN(sumW, sumW2))
-	l.row("deff from the sums", deff, satmetrics.DesignEffect(int64(n), sumW, sumW2))
+	l.Header("Calibrated")
+	l.Row("n_eff", neff, cal.EffectiveN)
+	l.Row("deff", deff, cal.DesignEffect)
+	l.Header("EffectiveN, DesignEffect")
+	l.Row("n_eff from the sums", neff, satmetrics.EffectiveN(sumW, sumW2))
+	l.Row("deff from the sums", deff, satmetrics.DesignEffect(int64(n), sumW, sumW2))
 
 	var pro, det, wPro, wDet float64
 	for i, r := range respondents {
@@ -132,9 +133,9 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	l.header("nps.Tally.AddWeighted")
-	l.row("weighted NPS", weighted, e.Value)
-	l.row("its n_eff", neff, e.EffectiveN)
+	l.Header("nps.Tally.AddWeighted")
+	l.Row("weighted NPS", weighted, e.Value)
+	l.Row("its n_eff", neff, e.EffectiveN)
 
 	// The standard error of the post-stratified mean of the codes.
 	mean := map[string]float64{}
@@ -160,8 +161,8 @@ func run(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	l.header("Calibrated.Mean")
-	l.row("mean of the codes", weighted, m.Value)
-	l.row("se", se, m.StdErr)
-	return l.err()
+	l.Header("Calibrated.Mean")
+	l.Row("mean of the codes", weighted, m.Value)
+	l.Row("se", se, m.StdErr)
+	return l.Err()
 }
