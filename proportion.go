@@ -102,17 +102,24 @@ func (m *ProportionMethod) UnmarshalText(b []byte) error {
 }
 
 // checkCounts validates x successes out of n trials, which may be
-// non-integer effective counts of weighted data.
-func checkCounts(fn string, x, n float64) error {
+// non-integer effective counts of weighted data, and returns x. Weighted
+// counts are sums computed in different orders, so a share of 0% or 100% can
+// come out a few ulps off: x within a relative 1e-12 of 0 or n is taken as
+// 0 or n, where the intervals have their exact bounds.
+func checkCounts(fn string, x, n float64) (float64, error) {
 	switch {
 	case n == 0:
-		return fmt.Errorf("satmetrics: %s: %w", fn, ErrNoData)
+		return 0, fmt.Errorf("satmetrics: %s: %w", fn, ErrNoData)
 	case !(n > 0) || math.IsInf(n, 0):
-		return fmt.Errorf("satmetrics: %s: %v trials: %w", fn, n, ErrRange)
+		return 0, fmt.Errorf("satmetrics: %s: %v trials: %w", fn, n, ErrRange)
+	case math.Abs(x-n) <= 1e-12*n:
+		return n, nil
+	case math.Abs(x) <= 1e-12*n:
+		return 0, nil
 	case !(x >= 0 && x <= n):
-		return fmt.Errorf("satmetrics: %s: %v successes in %v trials: %w", fn, x, n, ErrRange)
+		return 0, fmt.Errorf("satmetrics: %s: %v successes in %v trials: %w", fn, x, n, ErrRange)
 	}
-	return nil
+	return x, nil
 }
 
 // ProportionInterval returns the confidence interval for a proportion from x
@@ -124,7 +131,8 @@ func checkCounts(fn string, x, n float64) error {
 // that are negative, not finite or have x > n, or an invalid method, and
 // ErrLevel for a level outside (0, 1).
 func ProportionInterval(x, n, level float64, method ProportionMethod) (Interval, error) {
-	if err := checkCounts("proportion interval", x, n); err != nil {
+	x, err := checkCounts("proportion interval", x, n)
+	if err != nil {
 		return Interval{}, err
 	}
 	if !method.Valid() {
@@ -201,6 +209,10 @@ func clamp(x, lo, hi float64) float64 {
 // to an integer, and callers with weighted data set N and EffectiveN
 // themselves.
 func Proportion(x, n, level float64, method ProportionMethod) (Estimate, error) {
+	x, err := checkCounts("proportion", x, n)
+	if err != nil {
+		return Estimate{}, err
+	}
 	iv, err := ProportionInterval(x, n, level, method)
 	if err != nil {
 		return Estimate{}, err
@@ -239,10 +251,12 @@ func Proportion(x, n, level float64, method ProportionMethod) (Estimate, error) 
 // difference between independent proportions: comparison of eleven methods",
 // Statistics in Medicine 17, 1998, pp. 873-890.
 func CompareProportions(x1, n1, x2, n2, level float64) (Comparison, error) {
-	if err := checkCounts("compare proportions: A", x1, n1); err != nil {
+	x1, err := checkCounts("compare proportions: A", x1, n1)
+	if err != nil {
 		return Comparison{}, err
 	}
-	if err := checkCounts("compare proportions: B", x2, n2); err != nil {
+	x2, err = checkCounts("compare proportions: B", x2, n2)
+	if err != nil {
 		return Comparison{}, err
 	}
 	z, err := ZCritical(level)

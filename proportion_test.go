@@ -347,3 +347,20 @@ func FuzzParseProportionMethod(f *testing.F) {
 		}
 	})
 }
+
+// TestProportionRoundingAtOne: weighted counts of a 100% share can differ in
+// the last bits; x a few ulps above n is n (found by ces's properties with
+// x = 2.8817108720375435 of n = 2.881710872037543).
+func TestProportionRoundingAtOne(t *testing.T) {
+	x, n := 2.8817108720375435, 2.881710872037543
+	e, err := satmetrics.Proportion(x, n, 0.95, satmetrics.Wilson)
+	if err != nil || e.Value != 1 || e.Upper != 1 {
+		t.Errorf("satmetrics.Proportion(%v, %v) = %v, %v; want 1", x, n, e, err)
+	}
+	if _, err := satmetrics.CompareProportions(x, n, 1, 2, 0.95); err != nil {
+		t.Errorf("CompareProportions: %v", err)
+	}
+	if _, err := satmetrics.Proportion(n*(1+1e-9), n, 0.95, satmetrics.Wilson); !errors.Is(err, satmetrics.ErrRange) {
+		t.Errorf("x clearly above n: %v", err)
+	}
+}

@@ -233,8 +233,10 @@ func netEase(easy, difficult, n, level float64) (satmetrics.Estimate, error) {
 	if err != nil {
 		return satmetrics.Estimate{}, fmt.Errorf("ces: %w", err)
 	}
-	pe, pd := easy/n, difficult/n
-	d := pe - pd
+	// Weighted sums computed in different orders can put a share a few
+	// ulps beyond 0 or 1; clamp so that the estimate stays in its interval.
+	pe, pd := min(easy/n, 1), min(difficult/n, 1)
+	d := max(-1, min(1, pe-pd))
 	se := math.Sqrt(math.Max(pe+pd-d*d, 0) / n)
 	e := satmetrics.Estimate{
 		Value:  100 * d,

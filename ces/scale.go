@@ -170,8 +170,11 @@ var (
 // unknown labels) or satmetrics.ErrRange (whole numbers off the scale such
 // as "8" on Agree7, and any input on an undefined scale).
 func (s Scale) Parse(in string) (Rating, error) {
-	fn := "ces.Scale(" + s.String() + ").Parse"
-	fail := func(err error) (Rating, error) { return 0, &satmetrics.ParseError{Func: fn, Input: in, Err: err} }
+	// The function's name is built only on failure: a successful parse
+	// allocates nothing.
+	fail := func(err error) (Rating, error) {
+		return 0, &satmetrics.ParseError{Func: "ces.Scale(" + s.String() + ").Parse", Input: in, Err: err}
+	}
 	if !s.Valid() {
 		return fail(fmt.Errorf("%w: undefined scale", satmetrics.ErrRange))
 	}

@@ -205,8 +205,11 @@ var (
 // satmetrics.ErrRange (whole numbers or star counts off the scale, such as
 // "6" on Five, and any input on an undefined scale).
 func (s Scale) Parse(in string) (Rating, error) {
-	fn := "csat.Scale(" + s.String() + ").Parse"
-	fail := func(err error) (Rating, error) { return 0, &satmetrics.ParseError{Func: fn, Input: in, Err: err} }
+	// The function's name is built only on failure: a successful parse
+	// allocates nothing.
+	fail := func(err error) (Rating, error) {
+		return 0, &satmetrics.ParseError{Func: "csat.Scale(" + s.String() + ").Parse", Input: in, Err: err}
+	}
 	if !s.Valid() {
 		return fail(fmt.Errorf("%w: undefined scale", satmetrics.ErrRange))
 	}
@@ -215,6 +218,11 @@ func (s Scale) Parse(in string) (Rating, error) {
 		return fail(fmt.Errorf("%w: ratings on %s run from 1 to %d", satmetrics.ErrRange, info.name, info.points))
 	}
 	trimmed := strings.TrimSpace(in)
+	// The common case, a number ("4", "4 - Satisfied"), first: it allocates
+	// nothing.
+	if a, ok := points.ParseAnswer(trimmed); ok && a.Number && !a.Fraction && a.Value >= 1 && a.Value <= int64(info.points) {
+		return Rating(a.Value), nil
+	}
 	if unratedWords[points.Fold(trimmed)] {
 		return fail(ErrUnrated)
 	}

@@ -97,8 +97,26 @@ func ParseAnswer(s string) (a Answer, ok bool) {
 // apostrophes made plain, runs of white space made one space, and surrounding
 // spaces and trailing full stops removed. Fold(Fold(s)) == Fold(s).
 func Fold(s string) string {
+	if folded(s) {
+		return s // the common case allocates nothing
+	}
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.ReplaceAll(s, "’", "'")
 	s = strings.Join(strings.Fields(s), " ")
 	return strings.TrimRight(s, ". ")
+}
+
+// folded reports whether Fold would return s unchanged: lower-case ASCII
+// with single spaces between words and no trailing point.
+func folded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80, c >= 'A' && c <= 'Z', c < ' ', c == 0x7f:
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		}
+	}
+	return len(s) == 0 || s[len(s)-1] != '.'
 }
