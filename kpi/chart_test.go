@@ -1,6 +1,8 @@
 package kpi_test
 
 import (
+	"encoding/json"
+	"errors"
 	"flag"
 	"strings"
 	"testing"
@@ -50,5 +52,29 @@ func TestControlChartSVG(t *testing.T) {
 		if !strings.Contains(string(b), "2026-W05: ") || !strings.Contains(string(b), ">UCL<") {
 			t.Errorf("%s: signal or limit label missing", name)
 		}
+	}
+}
+
+// TestSignalJSON: a chart's signals read back from their JSON.
+func TestSignalJSON(t *testing.T) {
+	week, _ := satmetrics.ParsePeriod("2026-W05", time.UTC)
+	in := []kpi.Signal{{Rule: kpi.RuleBeyond3Sigma, Period: week, Index: 4, Side: -1}, {Rule: kpi.RuleMovingRange, Period: week.Next(), Index: 5, Side: 1}}
+	b, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []kpi.Signal
+	if err := json.Unmarshal(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != 2 || out[0].Rule != in[0].Rule || out[1].Rule != in[1].Rule || out[1].Period != in[1].Period.In(time.UTC) {
+		t.Errorf("round trip %s gave %+v", b, out)
+	}
+	var r kpi.Rule
+	if err := r.UnmarshalText([]byte("rule 99")); !errors.Is(err, satmetrics.ErrSyntax) {
+		t.Errorf("unknown rule: %v", err)
+	}
+	if _, err := kpi.Rule(0).MarshalText(); !errors.Is(err, satmetrics.ErrRange) {
+		t.Errorf("zero rule: %v", err)
 	}
 }

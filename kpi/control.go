@@ -199,8 +199,26 @@ func (r Rule) String() string {
 	return ruleNames[r]
 }
 
-// MarshalText implements encoding.TextMarshaler with the rule's name.
-func (r Rule) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+// MarshalText implements encoding.TextMarshaler with the rule's name. An
+// undefined rule is an error.
+func (r Rule) MarshalText() ([]byte, error) {
+	if r < RuleBeyond3Sigma || r > RuleMovingRange {
+		return nil, fmt.Errorf("kpi: marshal %v: %w", r, satmetrics.ErrRange)
+	}
+	return []byte(r.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler, reading a rule's name
+// as MarshalText writes it.
+func (r *Rule) UnmarshalText(b []byte) error {
+	for k := RuleBeyond3Sigma; k <= RuleMovingRange; k++ {
+		if ruleNames[k] == string(b) {
+			*r = k
+			return nil
+		}
+	}
+	return &satmetrics.ParseError{Func: "kpi.Rule.UnmarshalText", Input: string(b), Err: satmetrics.ErrSyntax}
+}
 
 // A Signal is a rule that fired at a period: the period (and its index in
 // the chart) is the one that completed the pattern, and Side is +1 above

@@ -189,3 +189,11 @@ func TestEscaping(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestSimplify(t *testing.T) {
+	in := [][2]float64{{0, 1}, {1, 1}, {2, 1}, {2, 1.001}, {2, 0.8}, {3, 0.8}, {3, 0.9}, {3, 0.5}, {4, 0.5}}
+	want := [][2]float64{{0, 1}, {2, 1}, {2, 0.8}, {3, 0.8}, {3, 0.9}, {3, 0.5}, {4, 0.5}}
+	if diff := cmp.Diff(want, simplify(in)); diff != "" {
+		t.Errorf("simplify (-want +got):\n%s", diff)
+	}
+}

@@ -50,6 +50,7 @@ func (c StepChart) SVG() []byte {
 		series[i].Name = cv.Name
 		color := Palette[i%len(Palette)]
 		end := cv.end()
+		cv = cv.thin(xAt)
 		n := min(len(cv.T), len(cv.Y))
 		if len(cv.Lower) >= n && len(cv.Upper) >= n && n > 0 {
 			var up, down [][2]float64
@@ -67,7 +68,7 @@ func (c StepChart) SVG() []byte {
 			for k := len(down) - 1; k >= 0; k-- {
 				up = append(up, down[k])
 			}
-			d.polygon(up, `fill="`+color+`" fill-opacity="0.18" stroke="none"`)
+			d.polygon(simplify(up), `fill="`+color+`" fill-opacity="0.18" stroke="none"`)
 		}
 		var pts [][2]float64
 		for j := 0; j < n; j++ {
@@ -77,10 +78,16 @@ func (c StepChart) SVG() []byte {
 			}
 			pts = append(pts, [2]float64{xAt(cv.T[j]), yAt(cv.Y[j])}, [2]float64{xAt(x1), yAt(cv.Y[j])})
 		}
-		d.polyline(pts, `stroke="`+color+`" stroke-width="2"`)
+		d.polyline(simplify(pts), `stroke="`+color+`" stroke-width="2"`)
+		lastX := math.Inf(-1)
 		for _, ct := range cv.Censored {
+			x := xAt(ct)
+			if x-lastX < 3 {
+				continue // ticks closer than 3 pixels only blur the curve
+			}
+			lastX = x
 			y := yAt(cv.at(ct))
-			d.line(xAt(ct), y-5, xAt(ct), y+5, `stroke="`+color+`" stroke-width="1.5"`)
+			d.line(x, y-5, x, y+5, `stroke="`+color+`" stroke-width="1.5"`)
 		}
 	}
 	legend(d, w, series)
@@ -105,4 +112,57 @@ func (cv Curve) at(t float64) float64 {
 		v = cv.Y[j]
 	}
 	return v
+}
+
+// simplify drops the points of a path that a reader cannot see: repeats of
+// the previous point at the drawing's resolution (0.01) and the middle point
+// of three on one horizontal or vertical line, which a curve of thousands of
+// small steps has in plenty.
+func simplify(pts [][2]float64) [][2]float64 {
+	out := make([][2]float64, 0, len(pts))
+	round := func(p [2]float64) [2]float64 {
+		return [2]float64{math.Round(p[0]*100) / 100, math.Round(p[1]*100) / 100}
+	}
+	for _, p := range pts {
+		p = round(p)
+		if k := len(out); k > 0 && out[k-1] == p {
+			continue
+		}
+		if k := len(out); k >= 2 {
+			a, b := out[k-2], out[k-1]
+			between := func(u, v, w float64) bool { return (u <= v && v <= w) || (u >= v && v >= w) }
+			if (a[0] == b[0] && b[0] == p[0] && between(a[1], b[1], p[1])) ||
+				(a[1] == b[1] && b[1] == p[1] && between(a[0], b[0], p[0])) {
+				out[k-1] = p // b lies on the segment from a to p
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// thin merges the steps of cv that start within half a pixel of the step
+// before them into that step, which takes their values: a curve of
+// thousands of small steps draws the same with one step a pixel.
+func (cv Curve) thin(xAt func(float64) float64) Curve {
+	n := min(len(cv.T), len(cv.Y))
+	band := len(cv.Lower) >= n && len(cv.Upper) >= n
+	out := Curve{Name: cv.Name, Censored: cv.Censored, End: cv.End}
+	for j := 0; j < n; j++ {
+		if k := len(out.T) - 1; k > 0 && xAt(cv.T[j])-xAt(out.T[k]) < 0.5 {
+			out.Y[k] = cv.Y[j]
+			if band {
+				out.Lower[k], out.Upper[k] = cv.Lower[j], cv.Upper[j]
+			}
+			continue
+		}
+		out.T = append(out.T, cv.T[j])
+		out.Y = append(out.Y, cv.Y[j])
+		if band {
+			out.Lower = append(out.Lower, cv.Lower[j])
+			out.Upper = append(out.Upper, cv.Upper[j])
+		}
+	}
+	return out
 }
