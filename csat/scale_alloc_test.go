@@ -3,8 +3,8 @@ package csat_test
 import (
 	"testing"
 
-	"github.com/satmetrics/satmetrics/csat"
 	"github.com/satmetrics/satmetrics/ces"
+	"github.com/satmetrics/satmetrics/csat"
 )
 
 // TestParseAllocs: parsing a valid answer allocates nothing, so that reading
