@@ -159,16 +159,17 @@ func (t Scaled[S, R, K]) AppendBinary(b []byte) []byte {
 // AppendBinary writes it, or returns a Corrupt error and changes nothing.
 func (t Scaled[S, R, K]) UnmarshalBinary(data []byte) error {
 	var k K
-	config, c, err := DecodeTally(data, k.Package(), k.Tag(), 1, func(config []byte) (int, error) {
-		if s := S(config[0]); s.Valid() {
-			return s.Points(), nil
+	var s S
+	c, err := DecodeTally(data, k.Package(), k.Tag(), 1, func(config []byte) (int, error) {
+		if s = S(config[0]); !s.Valid() {
+			return 0, fmt.Errorf("scale %d", config[0])
 		}
-		return 0, fmt.Errorf("scale %d", config[0])
+		return s.Points(), nil
 	})
 	if err != nil {
 		return err
 	}
-	*t.Counts, *t.Scale = c, S(config[0])
+	*t.Counts, *t.Scale = c, s
 	return nil
 }
 

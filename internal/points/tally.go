@@ -75,23 +75,25 @@ func Corrupt(pkg string, err error) error {
 // DecodeTally decodes the whole of data as the binary encoding of a tally
 // of package pkg: a header written by AppendHeader with the given tag and n
 // configuration bytes, then counts written by Counts.AppendBinary for the
-// number of points that size returns for the configuration. size returns an
-// error naming the configuration if it is not valid. Every error is a
-// Corrupt one, and trailing bytes are an error.
-func DecodeTally(data []byte, pkg string, tag byte, n int, size func(config []byte) (int, error)) (config []byte, c Counts, err error) {
+// number of points that size returns for the configuration, and returns
+// the counts. size, which the caller uses to read the configuration, returns
+// an error naming it if it is not valid. Every error is a Corrupt one, and
+// trailing bytes are an error.
+func DecodeTally(data []byte, pkg string, tag byte, n int, size func(config []byte) (int, error)) (Counts, error) {
+	var c Counts
 	config, rest, err := ReadHeader(data, tag, n)
 	if err != nil {
-		return nil, Counts{}, Corrupt(pkg, err)
+		return Counts{}, Corrupt(pkg, err)
 	}
 	k, err := size(config)
 	if err != nil {
-		return nil, Counts{}, Corrupt(pkg, err)
+		return Counts{}, Corrupt(pkg, err)
 	}
 	if rest, err = c.DecodeBinary(rest, k); err != nil {
-		return nil, Counts{}, Corrupt(pkg, err)
+		return Counts{}, Corrupt(pkg, err)
 	}
 	if len(rest) != 0 {
-		return nil, Counts{}, Corrupt(pkg, fmt.Errorf("%d trailing bytes", len(rest)))
+		return Counts{}, Corrupt(pkg, fmt.Errorf("%d trailing bytes", len(rest)))
 	}
-	return config, c, nil
+	return c, nil
 }
