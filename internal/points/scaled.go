@@ -187,11 +187,16 @@ func (t Scaled[S, R, K]) MarshalJSON() ([]byte, error) {
 
 // UnmarshalJSON replaces the tally with the one that data encodes, as
 // MarshalJSON writes it (a missing scale is the zero S), or returns a
-// Corrupt error and changes nothing.
+// Corrupt error and changes nothing. (The scale types of csat and ces refuse
+// undefined scales as they unmarshal themselves; Valid is checked again for
+// a type that does not.)
 func (t Scaled[S, R, K]) UnmarshalJSON(data []byte) error {
 	var j scaledJSON[S]
 	if err := json.Unmarshal(data, &j); err != nil {
 		return Corrupt(pkg[K](), err)
+	}
+	if !j.Scale.Valid() {
+		return Corrupt(pkg[K](), fmt.Errorf("scale %v", j.Scale))
 	}
 	var c Counts
 	if err := c.FromJSON(j.JSON, j.Scale.Points()); err != nil {
