@@ -13,28 +13,9 @@ import (
 // generic core (go test -run Golden -update rewrites it).
 func TestEncodingGolden(t *testing.T) {
 	cases := []pointstest.Case[ces.Tally]{{Name: "zero"}}
-	for s := ces.Agree7; s <= ces.Effort5; s++ {
-		top := ces.Rating(s.Points())
+	for s := ces.Agree7; s.Valid(); s++ {
 		empty, _ := ces.NewTally(s)
-		counts := empty
-		counts.AddN(1, 3)
-		counts.Add(top)
-		counts.AddN(top, 41)
-		weighted := counts
-		for i, w := range []float64{0.1, 0.7, 1.3, 2.25, 0.2} {
-			weighted.AddWeighted(ces.Rating(1+i%s.Points()), w)
-		}
-		weighted.Add(2)
-		merged := empty
-		merged.Merge(&weighted)
-		merged.Merge(&counts)
-		merged.Merge(&weighted)
-		cases = append(cases,
-			pointstest.Case[ces.Tally]{Name: s.String() + "/empty", Tally: empty},
-			pointstest.Case[ces.Tally]{Name: s.String() + "/counts", Tally: counts},
-			pointstest.Case[ces.Tally]{Name: s.String() + "/weighted", Tally: weighted},
-			pointstest.Case[ces.Tally]{Name: s.String() + "/merged", Tally: merged},
-		)
+		cases = append(cases, pointstest.ScaleCases(s.String(), empty, ces.Rating(s.Points()))...)
 	}
 	pointstest.CheckGolden(t, "testdata/encoding.golden", cases)
 }

@@ -91,3 +91,38 @@ func CheckGolden[T any, P Codec[T]](t *testing.T, path string, cases []Case[T]) 
 		}
 	}
 }
+
+// Tally is what ScaleCases needs of a tally's pointer, with rating type R.
+type Tally[T any, R ~uint8] interface {
+	*T
+	Add(R) error
+	AddN(R, int64) error
+	AddWeighted(R, float64) error
+	Merge(*T) error
+}
+
+// ScaleCases returns four tallies named after a scale, built from empty, a
+// tally on that scale whose ratings run from 1 to top: empty itself, one
+// with unweighted counts at both ends, that one after weighted responses
+// spread over the scale, and a merge of those.
+func ScaleCases[T any, R ~uint8, P Tally[T, R]](scale string, empty T, top R) []Case[T] {
+	counts := empty
+	P(&counts).AddN(1, 3)
+	P(&counts).Add(top)
+	P(&counts).AddN(top, 41)
+	weighted := counts
+	for i, w := range []float64{0.1, 0.7, 1.3, 2.25, 0.2} {
+		P(&weighted).AddWeighted(R(1+i%int(top)), w)
+	}
+	P(&weighted).Add(2)
+	merged := empty
+	P(&merged).Merge(&weighted)
+	P(&merged).Merge(&counts)
+	P(&merged).Merge(&weighted)
+	return []Case[T]{
+		{Name: scale + "/empty", Tally: empty},
+		{Name: scale + "/counts", Tally: counts},
+		{Name: scale + "/weighted", Tally: weighted},
+		{Name: scale + "/merged", Tally: merged},
+	}
+}
