@@ -16,19 +16,17 @@ type Tally struct {
 	scale Scale
 }
 
-// kind names CSAT tallies to the logic they share with other rating tallies
-// in internal/points.
-type kind struct{}
-
-func (kind) Package() string { return "csat" }
-
-// Tag returns the byte after the version that marks a CSAT tally's encoding.
-func (kind) Tag() byte { return 'C' }
+// spec describes CSAT tallies to the logic they share with the other
+// tallies on a scale in internal/points: the package name that prefixes
+// errors, the byte after the version that marks a CSAT tally's encoding,
+// and the number of points of each scale, indexed by a byte so that Add
+// needs no bounds check (undefined scales have none). It is read-only.
+var spec = points.NewSpec[Scale]("csat", 'C')
 
 // core is the shared logic of the tallies on a scale, over t's fields.
-type core = points.Scaled[Scale, Rating, kind]
+type core = points.Scaled[Scale, Rating]
 
-func (t *Tally) core() core { return core{Counts: &t.c, Scale: &t.scale} }
+func (t *Tally) core() core { return core{Spec: &spec, Counts: &t.c, Scale: &t.scale} }
 
 // NewTally returns an empty tally on scale s, or an error wrapping
 // satmetrics.ErrRange if s is not a defined scale.
@@ -46,16 +44,12 @@ func (t *Tally) Scale() Scale { return t.scale }
 // It does not allocate.
 func (t *Tally) Add(r Rating) error {
 	// Rating 0 wraps around to 255, beyond every scale.
-	if i := uint8(r) - 1; i < npoints[t.scale] {
+	if i := uint8(r) - 1; i < spec.Points[t.scale] {
 		t.c.Add(int(i))
 		return nil
 	}
-	return points.RangeError[Scale, Rating, kind]{Scale: t.scale, Rating: r}
+	return points.RangeError[Scale, Rating]{Spec: &spec, Scale: t.scale, Rating: r}
 }
-
-// npoints holds the number of points of each scale, indexed by a byte so
-// that Add needs no bounds check (undefined scales have none).
-var npoints = [256]uint8{Five: 5, Three: 3, Seven: 7, Ten: 10, Binary: 2}
 
 // AddWeighted adds one response with rating r and survey weight w. A weight
 // that is negative, NaN or infinite is an error wrapping

@@ -19,8 +19,6 @@ import (
 // the default, with 3 points; 1 is "five", with 5.
 type testScale uint8
 
-func (s testScale) Valid() bool { return s <= 1 }
-
 func (s testScale) Points() int {
 	switch s {
 	case 0:
@@ -43,10 +41,7 @@ func (s testScale) String() string {
 
 type testRating uint8
 
-type testKind struct{}
-
-func (testKind) Package() string { return "test" }
-func (testKind) Tag() byte       { return 'T' }
+var testSpec = NewSpec[testScale]("test", 'T')
 
 // testTally is a tally as csat and ces define theirs.
 type testTally struct {
@@ -54,8 +49,8 @@ type testTally struct {
 	scale testScale
 }
 
-func (t *testTally) core() Scaled[testScale, testRating, testKind] {
-	return Scaled[testScale, testRating, testKind]{Counts: &t.c, Scale: &t.scale}
+func (t *testTally) core() Scaled[testScale, testRating] {
+	return Scaled[testScale, testRating]{Spec: &testSpec, Counts: &t.c, Scale: &t.scale}
 }
 
 func newTestTally(t *testing.T, s testScale) *testTally {
@@ -96,7 +91,7 @@ func TestScaledAdd(t *testing.T) {
 	if tl.c.Total() != 0 {
 		t.Fatalf("failed adds added %d responses", tl.c.Total())
 	}
-	var e error = RangeError[testScale, testRating, testKind]{Scale: 1, Rating: 9}
+	var e error = RangeError[testScale, testRating]{Spec: &testSpec, Scale: 1, Rating: 9}
 	wantError(t, "RangeError", e, satmetrics.ErrRange, "test: rating 9 is not on the five scale: value out of range")
 
 	// Ratings 1, 5, 5 and 2 with weight 1, then rating 5 with weight 3.
@@ -327,9 +322,9 @@ func FuzzScaledUnmarshal(f *testing.F) {
 	js, _ := json.Marshal(tl.core())
 	f.Add(js)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, decode := range []func(Scaled[testScale, testRating, testKind], []byte) error{
-			Scaled[testScale, testRating, testKind].UnmarshalBinary,
-			Scaled[testScale, testRating, testKind].UnmarshalJSON,
+		for _, decode := range []func(Scaled[testScale, testRating], []byte) error{
+			Scaled[testScale, testRating].UnmarshalBinary,
+			Scaled[testScale, testRating].UnmarshalJSON,
 		} {
 			var got, back testTally
 			if err := decode(got.core(), data); err != nil {
@@ -343,4 +338,39 @@ func FuzzScaledUnmarshal(f *testing.F) {
 			}
 		}
 	})
+}
+
+type (
+	tooLong   uint8 // scale 3 has 12 points
+	noDefault uint8 // the zero scale is undefined
+)
+
+func (s tooLong) Points() int {
+	if s == 3 {
+		return MaxPoints + 1
+	}
+	return 2
+}
+
+func (s noDefault) Points() int { return int(s % 2) }
+
+func TestNewSpec(t *testing.T) {
+	want := Spec{Package: "test", Tag: 'T'}
+	want.Points[0], want.Points[1] = 3, 5
+	if testSpec != want {
+		t.Errorf("NewSpec[testScale] = %+v, want %+v", testSpec, want)
+	}
+	for name, f := range map[string]func(){
+		"12 points":  func() { NewSpec[tooLong]("x", 'X') },
+		"no default": func() { NewSpec[noDefault]("x", 'X') },
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: NewSpec did not panic", name)
+				}
+			}()
+			f()
+		}()
+	}
 }
