@@ -3,6 +3,7 @@ package points
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 
 	"github.com/satmetrics/satmetrics"
 )
@@ -89,15 +90,21 @@ func (t Scaled[S, R]) Init(s S) error {
 // a rating off the scale one wrapping satmetrics.ErrRange; either way nothing
 // is added.
 func (t Scaled[S, R]) AddWeighted(r R, w float64) error {
-	if satmetrics.CheckWeight(w) != nil || !t.contains(r) {
-		return t.addWeightedError(r, w)
+	if validWeight(w) && t.contains(r) {
+		t.Counts.AddWeighted(int(r)-1, w)
+		return nil
 	}
-	t.Counts.AddWeighted(int(r)-1, w)
-	return nil
+	return t.addWeightedError(r, w)
 }
 
-// addWeightedError returns the error of AddWeighted(r, w), out of line so
-// that the valid path needs only a small frame.
+// validWeight reports whether satmetrics.CheckWeight accepts w (finite and
+// non-negative), without a call: it keeps the valid path of AddWeighted free
+// of calls but one. TestValidWeight holds the two together.
+func validWeight(w float64) bool { return w >= 0 && w <= math.MaxFloat64 }
+
+// addWeightedError returns the error of AddWeighted(r, w) for a weight or a
+// rating that is not valid, out of line so that the valid path needs only a
+// small frame.
 func (t Scaled[S, R]) addWeightedError(r R, w float64) error {
 	if err := satmetrics.CheckWeight(w); err != nil {
 		return fmt.Errorf("%s: %w", t.Spec.Package, err)

@@ -374,3 +374,12 @@ func TestNewSpec(t *testing.T) {
 		}()
 	}
 }
+
+func TestValidWeight(t *testing.T) {
+	for _, w := range []float64{0, math.Copysign(0, -1), 5e-324, 0.5, 1, 1e300, math.MaxFloat64,
+		math.Inf(1), math.Inf(-1), math.NaN(), -5e-324, -1, -math.MaxFloat64} {
+		if got, want := validWeight(w), satmetrics.CheckWeight(w) == nil; got != want {
+			t.Errorf("validWeight(%v) = %v, want %v (CheckWeight)", w, got, want)
+		}
+	}
+}
