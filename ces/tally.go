@@ -1,6 +1,8 @@
 package ces
 
 import (
+	"encoding/json"
+
 	"github.com/satmetrics/satmetrics/internal/points"
 )
 
@@ -158,16 +160,29 @@ func (t Tally) MarshalBinary() ([]byte, error) {
 // and leave t unchanged.
 func (t *Tally) UnmarshalBinary(data []byte) error { return t.core().UnmarshalBinary(data) }
 
+type tallyJSON struct {
+	Scale Scale `json:"scale"`
+	points.JSON
+}
+
 // MarshalJSON encodes t as
 //
 //	{"scale": "agree7", "counts": [a count per rating, from 1 up]}
 //
 // with, for a weighted tally, "weights" (a sum of weights per rating) and
 // "sum_w2" (the sum of squared weights).
-func (t Tally) MarshalJSON() ([]byte, error) { return t.core().MarshalJSON() }
+func (t Tally) MarshalJSON() ([]byte, error) {
+	return json.Marshal(tallyJSON{Scale: t.scale, JSON: t.c.ToJSON(t.scale.Points())})
+}
 
 // UnmarshalJSON replaces t with the tally that data encodes, as MarshalJSON
 // writes it. A missing scale means Agree7. An unknown scale, counts that do
 // not match the scale, negative counts and negative or non-finite weights
 // are errors wrapping satmetrics.ErrCorrupt, and leave t unchanged.
-func (t *Tally) UnmarshalJSON(data []byte) error { return t.core().UnmarshalJSON(data) }
+func (t *Tally) UnmarshalJSON(data []byte) error {
+	var j tallyJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return points.Corrupt("ces", err)
+	}
+	return t.core().FromJSON(j.Scale, j.JSON)
+}

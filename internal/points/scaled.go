@@ -1,7 +1,6 @@
 package points
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
 
@@ -194,36 +193,20 @@ func (t Scaled[S, R]) UnmarshalBinary(data []byte) error {
 	return nil
 }
 
-// scaledJSON is the JSON form of a Scaled tally.
-type scaledJSON[S ~uint8] struct {
-	Scale S `json:"scale"`
-	JSON
-}
-
-// MarshalJSON encodes the tally as its scale ("scale", as S marshals
-// itself) and the fields of its Counts' JSON form.
-func (t Scaled[S, R]) MarshalJSON() ([]byte, error) {
-	return json.Marshal(scaledJSON[S]{Scale: *t.Scale, JSON: t.Counts.ToJSON(t.points())})
-}
-
-// UnmarshalJSON replaces the tally with the one that data encodes, as
-// MarshalJSON writes it (a missing scale is the zero S), or returns a
-// Corrupt error and changes nothing. (The scale types of csat and ces refuse
-// undefined scales as they unmarshal themselves; the scale is checked again
-// for a type that does not.)
-func (t Scaled[S, R]) UnmarshalJSON(data []byte) error {
-	var j scaledJSON[S]
-	if err := json.Unmarshal(data, &j); err != nil {
-		return Corrupt(t.Spec.Package, err)
-	}
-	k := int(t.Spec.Points[j.Scale])
+// FromJSON replaces the tally with the one on scale s whose counts j
+// describes, as the tally's package has decoded them from its JSON form
+// (which names the Go type in json's errors, and so is the package's own),
+// or returns a Corrupt error and changes nothing.
+func (t Scaled[S, R]) FromJSON(s S, j JSON) error {
+	k := int(t.Spec.Points[s])
 	if k == 0 {
-		return Corrupt(t.Spec.Package, fmt.Errorf("scale %v", j.Scale))
+		// csat and ces refuse undefined scales as they unmarshal them.
+		return Corrupt(t.Spec.Package, fmt.Errorf("scale %v", s))
 	}
 	var c Counts
-	if err := c.FromJSON(j.JSON, k); err != nil {
+	if err := c.FromJSON(j, k); err != nil {
 		return Corrupt(t.Spec.Package, err)
 	}
-	*t.Counts, *t.Scale = c, j.Scale
+	*t.Counts, *t.Scale = c, s
 	return nil
 }

@@ -206,6 +206,24 @@ func TestMergeConfig(t *testing.T) {
 	}
 }
 
+// testJSON is the JSON form of a testTally, as csat and ces define theirs.
+type testJSON struct {
+	Scale testScale `json:"scale"`
+	JSON
+}
+
+func (t *testTally) marshalJSON() ([]byte, error) {
+	return json.Marshal(testJSON{Scale: t.scale, JSON: t.c.ToJSON(t.scale.Points())})
+}
+
+func (t *testTally) unmarshalJSON(data []byte) error {
+	var j testJSON
+	if err := json.Unmarshal(data, &j); err != nil {
+		return Corrupt("test", err)
+	}
+	return t.core().FromJSON(j.Scale, j.JSON)
+}
+
 func TestScaledEncoding(t *testing.T) {
 	tl := newTestTally(t, 1)
 	tl.core().AddN(1, 2)
@@ -215,15 +233,10 @@ func TestScaledEncoding(t *testing.T) {
 	if want := []byte{0xAA, 1, 'T', 1, 0, 2, 0, 0, 0, 0xac, 0x02}; !bytes.Equal(bin, want) {
 		t.Errorf("AppendBinary = %x, want %x", bin, want)
 	}
-	j, err := tl.core().MarshalJSON()
-	if want := `{"scale":1,"counts":[2,0,0,0,300]}`; err != nil || string(j) != want {
-		t.Errorf("MarshalJSON = %s, %v, want %s", j, err, want)
-	}
 	tl.core().AddWeighted(3, 0.5)
-	bin, _ = tl.core().MarshalJSON()
 	var fromJSON testTally
-	if err := fromJSON.core().UnmarshalJSON(bin); err != nil || !fromJSON.core().Equal(tl.core()) {
-		t.Errorf("JSON round trip of %s: %v", bin, err)
+	if err := fromJSON.core().FromJSON(1, tl.c.ToJSON(5)); err != nil || !fromJSON.core().Equal(tl.core()) {
+		t.Errorf("FromJSON(ToJSON): %v", err)
 	}
 	bin = tl.core().AppendBinary(nil)
 	var got testTally
@@ -242,18 +255,15 @@ func TestScaledEncoding(t *testing.T) {
 	} {
 		wantError(t, "UnmarshalBinary", got.core().UnmarshalBinary(c.in), satmetrics.ErrCorrupt, c.msg)
 	}
-	for _, c := range []struct{ in, msg string }{
-		{`{`, "test: decode tally: unexpected end of JSON input: satmetrics: corrupt encoding"},
-		{`{"scale":1,"counts":[1,2,3]}`, "test: decode tally: 3 counts for 5 points: corrupt counts: satmetrics: corrupt encoding"},
-		{`{"scale":7,"counts":[]}`, "test: decode tally: scale bad: satmetrics: corrupt encoding"},
-	} {
-		wantError(t, "UnmarshalJSON", got.core().UnmarshalJSON([]byte(c.in)), satmetrics.ErrCorrupt, c.msg)
-	}
+	wantError(t, "FromJSON(1, 3 counts)", got.core().FromJSON(1, JSON{Counts: []int64{1, 2, 3}}), satmetrics.ErrCorrupt,
+		"test: decode tally: 3 counts for 5 points: corrupt counts: satmetrics: corrupt encoding")
+	wantError(t, "FromJSON(7, no counts)", got.core().FromJSON(7, JSON{Counts: []int64{}}), satmetrics.ErrCorrupt,
+		"test: decode tally: scale bad: satmetrics: corrupt encoding")
 	if !got.core().Equal(tl.core()) {
 		t.Error("failed decodes changed the tally")
 	}
-	if err := got.core().UnmarshalJSON([]byte(`{"counts":[1,0,4]}`)); err != nil || got.scale != 0 || got.core().Count(3) != 4 {
-		t.Errorf("JSON without a scale: %v, scale %v", err, got.scale)
+	if err := got.core().FromJSON(0, JSON{Counts: []int64{1, 0, 4}}); err != nil || got.scale != 0 || got.core().Count(3) != 4 {
+		t.Errorf("FromJSON(0, counts 1 0 4): %v, scale %v, count(3) %d", err, got.scale, got.core().Count(3))
 	}
 }
 
@@ -304,9 +314,9 @@ func TestScaledProperties(t *testing.T) {
 		apply(tl, ops)
 		var b, j testTally
 		bin := tl.core().AppendBinary(nil)
-		js, err := tl.core().MarshalJSON()
+		js, err := tl.marshalJSON()
 		return err == nil && b.core().UnmarshalBinary(bin) == nil && b.core().Equal(tl.core()) &&
-			j.core().UnmarshalJSON(js) == nil && j.core().Equal(tl.core())
+			j.unmarshalJSON(js) == nil && j.core().Equal(tl.core())
 	}, genOps))
 	props.TestingRun(t)
 }
@@ -319,15 +329,15 @@ func FuzzScaledUnmarshal(f *testing.F) {
 	f.Add(tl.core().AppendBinary(nil))
 	tl.core().AddWeighted(4, 0.25)
 	f.Add(tl.core().AppendBinary(nil))
-	js, _ := json.Marshal(tl.core())
+	js, _ := tl.marshalJSON()
 	f.Add(js)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, decode := range []func(Scaled[testScale, testRating], []byte) error{
-			Scaled[testScale, testRating].UnmarshalBinary,
-			Scaled[testScale, testRating].UnmarshalJSON,
+		for _, decode := range []func(*testTally, []byte) error{
+			func(t *testTally, b []byte) error { return t.core().UnmarshalBinary(b) },
+			(*testTally).unmarshalJSON,
 		} {
 			var got, back testTally
-			if err := decode(got.core(), data); err != nil {
+			if err := decode(&got, data); err != nil {
 				if !errors.Is(err, satmetrics.ErrCorrupt) {
 					t.Fatalf("error %v does not wrap ErrCorrupt", err)
 				}
