@@ -3,6 +3,8 @@ package csat
 import (
 	"encoding/json"
 
+	"github.com/satmetrics/satmetrics"
+
 	"github.com/satmetrics/satmetrics/internal/points"
 )
 
@@ -21,9 +23,13 @@ type Tally struct {
 // spec describes CSAT tallies to the logic they share with the other
 // tallies on a scale in internal/points: the package name that prefixes
 // errors, the byte after the version that marks a CSAT tally's encoding,
-// and the number of points of each scale, indexed by a byte so that Add
-// needs no bounds check (undefined scales have none). It is read-only.
-var spec = points.NewSpec[Scale]("csat", 'C')
+// and npoints. It is read-only.
+var spec = points.NewSpec[Scale]("csat", 'C', &npoints)
+
+// npoints holds the number of points of each scale, indexed by a byte so
+// that Add needs no bounds check (undefined scales have none). NewSpec
+// checks it against Scale.Points.
+var npoints = [256]uint8{Five: 5, Three: 3, Seven: 7, Ten: 10, Binary: 2}
 
 // core is the shared logic of the tallies on a scale, over t's fields.
 type core = points.Scaled[Scale, Rating]
@@ -46,12 +52,22 @@ func (t *Tally) Scale() Scale { return t.scale }
 // It does not allocate.
 func (t *Tally) Add(r Rating) error {
 	// Rating 0 wraps around to 255, beyond every scale.
-	if i := uint8(r) - 1; i < spec.Points[t.scale] {
+	if i := uint8(r) - 1; i < npoints[t.scale] {
 		t.c.Add(int(i))
 		return nil
 	}
-	return points.RangeError[Scale, Rating]{Spec: &spec, Scale: t.scale, Rating: r}
+	return rangeError{t.scale, r}
 }
+
+// rangeError reports a rating off a tally's scale. It is a two-byte value
+// rather than a call so that Add inlines.
+type rangeError struct {
+	scale Scale
+	r     Rating
+}
+
+func (e rangeError) Error() string { return spec.RatingError(e.scale, e.r).Error() }
+func (e rangeError) Unwrap() error { return satmetrics.ErrRange }
 
 // AddWeighted adds one response with rating r and survey weight w. A weight
 // that is negative, NaN or infinite is an error wrapping
@@ -68,7 +84,12 @@ func (t *Tally) AddN(r Rating, n int64) error { return t.core().AddN(r, n) }
 // column of ratings already in memory. It is all or nothing: if a rating is
 // off the scale it returns an error that names the first such rating and
 // its index, and adds none of them.
-func (t *Tally) AddAll(rs []Rating) error { return t.core().AddAll(rs) }
+func (t *Tally) AddAll(rs []Rating) error {
+	if i := points.AddAll(&t.c, rs, 1, int(npoints[t.scale])); i >= 0 {
+		return t.core().AddAllError(rs, i)
+	}
+	return nil
+}
 
 // Merge adds u to t, as if every response added to u had been added to t.
 // It is associative and commutative, and the zero Tally is its identity.

@@ -10,28 +10,27 @@ import (
 // Spec describes a kind of tally on one of several scales whose ratings run
 // from 1 to the number of points of the scale (csat, ces), for Scaled.
 type Spec struct {
-	Package string     // the package's name, which prefixes error messages: "csat"
-	Tag     byte       // the tag byte of the binary encoding (see AppendHeader)
-	Points  [256]uint8 // the number of points of each scale, 0 if it is not defined
+	Package string      // the package's name, which prefixes error messages: "csat"
+	Tag     byte        // the tag byte of the binary encoding (see AppendHeader)
+	Points  *[256]uint8 // the number of points of each scale, 0 if it is not defined
 }
 
 // NewSpec returns the Spec of the tallies of package pkg, with tag tag, on
-// the scale type S, whose Points method returns the number of points of a
-// scale, at most MaxPoints, and 0 for an undefined one. The zero S must be a
-// defined scale, the default.
+// the scale type S. table holds the number of points of each scale, at most
+// MaxPoints, and 0 for an undefined one; the zero S must be a defined
+// scale, the default. The package keeps the table, a static array, for its
+// Add method; NewSpec panics unless it agrees with S's Points method, which
+// is the reference.
 func NewSpec[S interface {
 	~uint8
 	Points() int
-}](pkg string, tag byte) Spec {
-	sp := Spec{Package: pkg, Tag: tag}
-	for s := range sp.Points {
-		k := S(s).Points()
-		if k < 0 || k > MaxPoints || s == 0 && k == 0 {
-			panic(fmt.Sprintf("points: scale %d of %s has %d points", s, pkg, k))
+}](pkg string, tag byte, table *[256]uint8) Spec {
+	for s, k := range table {
+		if int(k) != S(s).Points() || k > MaxPoints || s == 0 && k == 0 {
+			panic(fmt.Sprintf("points: scale %d of %s has %d points, Points() = %d", s, pkg, k, S(s).Points()))
 		}
-		sp.Points[s] = uint8(k)
 	}
-	return sp
+	return Spec{Package: pkg, Tag: tag, Points: table}
 }
 
 // Scaled is the shared logic of the tallies on one of several scales whose
@@ -43,7 +42,7 @@ func NewSpec[S interface {
 // forward to it.
 //
 // The hot path, adding one unweighted rating, stays in the tallies, where it
-// inlines; it returns a RangeError for a rating off the scale.
+// inlines.
 type Scaled[S, R ~uint8] struct {
 	Spec   *Spec
 	Counts *Counts
@@ -55,23 +54,11 @@ func (t Scaled[S, R]) points() int { return int(t.Spec.Points[*t.Scale]) }
 
 func (t Scaled[S, R]) contains(r R) bool { return r >= 1 && int(r) <= t.points() }
 
-// ratingError reports a rating off the tally's scale.
-func (sp *Spec) ratingError(s, r any) error {
+// RatingError returns the error for rating r, which is not on scale s: it
+// names both and wraps satmetrics.ErrRange.
+func (sp *Spec) RatingError(s, r any) error {
 	return fmt.Errorf("%s: rating %d is not on the %v scale: %w", sp.Package, r, s, satmetrics.ErrRange)
 }
-
-// RangeError reports a rating off a tally's scale. It is a small value
-// rather than a call so that the tallies' Add methods inline.
-type RangeError[S, R ~uint8] struct {
-	Spec   *Spec
-	Scale  S
-	Rating R
-}
-
-func (e RangeError[S, R]) Error() string { return e.Spec.ratingError(e.Scale, e.Rating).Error() }
-
-// Unwrap returns satmetrics.ErrRange.
-func (e RangeError[S, R]) Unwrap() error { return satmetrics.ErrRange }
 
 // Init empties the tally and sets its scale to s, or returns an error
 // wrapping satmetrics.ErrRange, and changes nothing, if s is not a defined
@@ -108,14 +95,14 @@ func (t Scaled[S, R]) addWeightedError(r R, w float64) error {
 	if err := satmetrics.CheckWeight(w); err != nil {
 		return fmt.Errorf("%s: %w", t.Spec.Package, err)
 	}
-	return t.Spec.ratingError(*t.Scale, r)
+	return t.Spec.RatingError(*t.Scale, r)
 }
 
 // AddN adds n responses with rating r. A rating off the scale or a negative
 // n is an error wrapping satmetrics.ErrRange.
 func (t Scaled[S, R]) AddN(r R, n int64) error {
 	if !t.contains(r) {
-		return t.Spec.ratingError(*t.Scale, r)
+		return t.Spec.RatingError(*t.Scale, r)
 	}
 	if n < 0 {
 		return fmt.Errorf("%s: %d responses: %w", t.Spec.Package, n, satmetrics.ErrRange)
@@ -124,13 +111,11 @@ func (t Scaled[S, R]) AddN(r R, n int64) error {
 	return nil
 }
 
-// AddAll adds one response for each rating in rs, or none of them and an
-// error that names the first rating off the scale and its index.
-func (t Scaled[S, R]) AddAll(rs []R) error {
-	if i := AddAll(t.Counts, rs, 1, t.points()); i >= 0 {
-		return fmt.Errorf("%s: index %d: %w", t.Spec.Package, i, t.Spec.ratingError(*t.Scale, rs[i]))
-	}
-	return nil
+// AddAllError returns the error of a tally's AddAll(rs) when AddAll
+// (the package function, which the tally calls itself) finds rs[i] off the
+// scale: it names the rating and its index.
+func (t Scaled[S, R]) AddAllError(rs []R, i int) error {
+	return fmt.Errorf("%s: index %d: %w", t.Spec.Package, i, t.Spec.RatingError(*t.Scale, rs[i]))
 }
 
 // Merge adds u to t as the package function Merge does, with the tally's

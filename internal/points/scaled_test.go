@@ -41,7 +41,10 @@ func (s testScale) String() string {
 
 type testRating uint8
 
-var testSpec = NewSpec[testScale]("test", 'T')
+var (
+	testPoints = [256]uint8{0: 3, 1: 5}
+	testSpec   = NewSpec[testScale]("test", 'T', &testPoints)
+)
 
 // testTally is a tally as csat and ces define theirs.
 type testTally struct {
@@ -86,17 +89,20 @@ func TestScaledAdd(t *testing.T) {
 	wantError(t, "AddWeighted(6, 1)", c.AddWeighted(6, 1), satmetrics.ErrRange, "test: rating 6 is not on the five scale: value out of range")
 	wantError(t, "AddN(0, 1)", c.AddN(0, 1), satmetrics.ErrRange, "test: rating 0 is not on the five scale: value out of range")
 	wantError(t, "AddN(2, -1)", c.AddN(2, -1), satmetrics.ErrRange, "test: -1 responses: value out of range")
-	wantError(t, "AddAll", c.AddAll([]testRating{1, 5, 6, 0}), satmetrics.ErrRange,
+	bad := []testRating{1, 5, 6, 0}
+	if i := AddAll(c.Counts, bad, 1, 5); i != 2 {
+		t.Fatalf("AddAll(%v) = %d, want 2", bad, i)
+	}
+	wantError(t, "AddAllError", c.AddAllError(bad, 2), satmetrics.ErrRange,
 		"test: index 2: test: rating 6 is not on the five scale: value out of range")
 	if tl.c.Total() != 0 {
 		t.Fatalf("failed adds added %d responses", tl.c.Total())
 	}
-	var e error = RangeError[testScale, testRating]{Spec: &testSpec, Scale: 1, Rating: 9}
-	wantError(t, "RangeError", e, satmetrics.ErrRange, "test: rating 9 is not on the five scale: value out of range")
+	wantError(t, "RatingError", testSpec.RatingError(testScale(1), testRating(9)), satmetrics.ErrRange, "test: rating 9 is not on the five scale: value out of range")
 
 	// Ratings 1, 5, 5 and 2 with weight 1, then rating 5 with weight 3.
-	if err := c.AddAll([]testRating{1, 5, 5}); err != nil {
-		t.Fatal(err)
+	if i := AddAll(c.Counts, []testRating{1, 5, 5}, 1, 5); i != -1 {
+		t.Fatalf("AddAll(1, 5, 5) = %d", i)
 	}
 	if err := c.AddN(2, 1); err != nil {
 		t.Fatal(err)
@@ -356,23 +362,33 @@ type (
 )
 
 func (s tooLong) Points() int {
-	if s == 3 {
+	switch s {
+	case 0:
+		return 2
+	case 3:
 		return MaxPoints + 1
 	}
-	return 2
+	return 0
 }
 
 func (s noDefault) Points() int { return int(s % 2) }
 
 func TestNewSpec(t *testing.T) {
-	want := Spec{Package: "test", Tag: 'T'}
-	want.Points[0], want.Points[1] = 3, 5
-	if testSpec != want {
+	if want := (Spec{Package: "test", Tag: 'T', Points: &testPoints}); testSpec != want {
 		t.Errorf("NewSpec[testScale] = %+v, want %+v", testSpec, want)
 	}
+	tooLongTable := [256]uint8{0: 2, 3: MaxPoints + 1}
+	noDefaultTable := [256]uint8{}
+	for s := range noDefaultTable {
+		noDefaultTable[s] = uint8(s % 2)
+	}
+	wrong := testPoints
+	wrong[1] = 4
 	for name, f := range map[string]func(){
-		"12 points":  func() { NewSpec[tooLong]("x", 'X') },
-		"no default": func() { NewSpec[noDefault]("x", 'X') },
+		"12 points":          func() { NewSpec[tooLong]("x", 'X', &tooLongTable) },
+		"no default":         func() { NewSpec[noDefault]("x", 'X', &noDefaultTable) },
+		"table disagrees":    func() { NewSpec[testScale]("x", 'X', &wrong) },
+		"undefined in table": func() { w := testPoints; w[2] = 1; NewSpec[testScale]("x", 'X', &w) },
 	} {
 		func() {
 			defer func() {
