@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 
 	"github.com/satmetrics/satmetrics"
-
 	"github.com/satmetrics/satmetrics/internal/points"
 )
 

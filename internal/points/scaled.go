@@ -41,8 +41,10 @@ func NewSpec[S interface {
 // scale, which stay in the tally; the tally's methods build a Scaled and
 // forward to it.
 //
-// The hot path, adding one unweighted rating, stays in the tallies, where it
-// inlines.
+// The hot paths, adding one unweighted rating and a column of them, stay in
+// the tallies, which call Counts.Add and the function AddAll themselves: Add
+// inlines there, and neither pays for the generic forwarding. Scaled builds
+// their error texts (Spec.RatingError, AddAllError).
 type Scaled[S, R ~uint8] struct {
 	Spec   *Spec
 	Counts *Counts
