@@ -5,6 +5,7 @@ package reftest
 
 import (
 	"encoding/csv"
+	"fmt"
 	"math"
 	"os"
 	"strconv"
@@ -16,17 +17,25 @@ import (
 // missing or malformed, so that a table can never be skipped silently.
 func ReadTable(t testing.TB, path string) [][]float64 {
 	t.Helper()
-	f, err := os.Open(path)
+	rows, err := readTable(path)
 	if err != nil {
 		t.Fatalf("reference table: %v", err)
+	}
+	return rows
+}
+
+func readTable(path string) ([][]float64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
 	recs, err := csv.NewReader(f).ReadAll()
 	if err != nil {
-		t.Fatalf("%s: %v", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if len(recs) < 2 {
-		t.Fatalf("%s: no data rows", path)
+		return nil, fmt.Errorf("%s: no data rows", path)
 	}
 	rows := make([][]float64, 0, len(recs)-1)
 	for i, rec := range recs[1:] {
@@ -34,13 +43,13 @@ func ReadTable(t testing.TB, path string) [][]float64 {
 		for j, s := range rec {
 			v, err := strconv.ParseFloat(s, 64)
 			if err != nil {
-				t.Fatalf("%s row %d col %d: %v", path, i+2, j+1, err)
+				return nil, fmt.Errorf("%s row %d col %d: %w", path, i+2, j+1, err)
 			}
 			row[j] = v
 		}
 		rows = append(rows, row)
 	}
-	return rows
+	return rows, nil
 }
 
 // RelErr returns |got - want| / |want|, or |got| when want is zero. Two

@@ -24,6 +24,18 @@ func TestReadTableAndRelErr(t *testing.T) {
 			t.Errorf("RelErr(%v, %v) = %v, want %v", tc.got, tc.want, e, tc.err)
 		}
 	}
+	for name, body := range map[string]string{"header only": "x\n", "text": "x\nabc\n", "ragged": "x,y\n1\n"} {
+		q := filepath.Join(t.TempDir(), "bad.csv")
+		if err := os.WriteFile(q, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := readTable(q); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	if _, err := readTable(filepath.Join(t.TempDir(), "missing.csv")); err == nil {
+		t.Error("missing file: no error")
+	}
 	var s Stats
 	s.Add(1e-13, "a")
 	s.Add(1e-12, "b")
