@@ -1,6 +1,7 @@
 package kpi
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -96,7 +97,7 @@ func Pareto(counts map[string]int64) ([]ParetoItem, error) {
 			}
 			return 1
 		}
-		return cmpStr(a.Key, b.Key)
+		return cmp.Compare(a.Key, b.Key)
 	})
 	var cum int64
 	for i := range items {

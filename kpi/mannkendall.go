@@ -1,6 +1,7 @@
 package kpi
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/cmplx"
@@ -94,28 +95,7 @@ func (t TrendTest) Verdict(d satmetrics.Direction, level float64) Verdict {
 func kendallS(y []float64) (s int64, tieTerm float64, tiedPairs int64) {
 	n := len(y)
 	a := slices.Clone(y)
-	tmp := make([]float64, n)
-	var inv int64
-	for width := 1; width < n; width *= 2 {
-		for lo := 0; lo < n-width; lo += 2 * width {
-			mid, hi := lo+width, min(lo+2*width, n)
-			i, j, k := lo, mid, lo
-			for i < mid && j < hi {
-				if a[i] <= a[j] {
-					tmp[k] = a[i]
-					i++
-				} else {
-					tmp[k] = a[j]
-					inv += int64(mid - i)
-					j++
-				}
-				k++
-			}
-			k += copy(tmp[k:], a[i:mid])
-			copy(tmp[k:], a[j:hi])
-			copy(a[lo:hi], tmp[lo:hi])
-		}
-	}
+	inv := inversions(a, make([]float64, n))
 	for i := 0; i < n; {
 		j := i
 		for j < n && a[j] == a[i] {
@@ -277,7 +257,7 @@ func averageRanks(xs []float64) []float64 {
 	for i := range idx {
 		idx[i] = i
 	}
-	slices.SortStableFunc(idx, func(a, b int) int { return cmpF(xs[a], xs[b]) })
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(xs[a], xs[b]) })
 	r := make([]float64, len(xs))
 	for i := 0; i < len(idx); {
 		j := i

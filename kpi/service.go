@@ -1,6 +1,7 @@
 package kpi
 
 import (
+	"cmp"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
@@ -284,7 +285,7 @@ func addSLA(cs []SLACount, priority string, o Outcome) []SLACount {
 	i := slices.IndexFunc(cs, func(c SLACount) bool { return c.Priority == priority })
 	if i < 0 {
 		cs = append(cs, SLACount{Priority: priority})
-		slices.SortFunc(cs, func(a, b SLACount) int { return cmpStr(a.Priority, b.Priority) })
+		slices.SortFunc(cs, func(a, b SLACount) int { return cmp.Compare(a.Priority, b.Priority) })
 		i = slices.IndexFunc(cs, func(c SLACount) bool { return c.Priority == priority })
 	}
 	if o == Achieved {
@@ -293,16 +294,6 @@ func addSLA(cs []SLACount, priority string, o Outcome) []SLACount {
 		cs[i].Breached++
 	}
 	return cs
-}
-
-func cmpStr(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Merge folds u into t, as if every ticket added to u had been added to t.
@@ -361,7 +352,7 @@ func mergeSLA(a, b []SLACount) []SLACount {
 		a[i].Achieved += c.Achieved
 		a[i].Breached += c.Breached
 	}
-	slices.SortFunc(a, func(x, y SLACount) int { return cmpStr(x.Priority, y.Priority) })
+	slices.SortFunc(a, func(x, y SLACount) int { return cmp.Compare(x.Priority, y.Priority) })
 	return a
 }
 

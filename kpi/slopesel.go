@@ -1,6 +1,7 @@
 package kpi
 
 import (
+	"cmp"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -61,9 +62,9 @@ func newSlopeSelector(x, y []float64) *slopeSelector {
 	}
 	slices.SortFunc(idx, func(i, j int) int {
 		if x[i] != x[j] {
-			return cmpF(x[i], x[j])
+			return cmp.Compare(x[i], x[j])
 		}
-		return cmpF(y[i], y[j])
+		return cmp.Compare(y[i], y[j])
 	})
 	s := &slopeSelector{
 		x: make([]float64, n), y: make([]float64, n), n: n,
@@ -86,16 +87,6 @@ func newSlopeSelector(x, y []float64) *slopeSelector {
 		k = j
 	}
 	return s
-}
-
-func cmpF(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // count returns the number of slopes <= slope (strict = false) or < slope
@@ -151,8 +142,11 @@ func (s *slopeSelector) count(slope float64, strict bool) (int64, []int32) {
 	return inv, ord
 }
 
-// inversions returns the number of pairs k < l with a[k] > a[l], sorting a.
-func inversions(a, tmp []int32) int64 {
+// inversions returns the number of pairs k < l with a[k] > a[l], sorting a,
+// by a bottom-up merge sort that counts, at each merge, the elements of the
+// left run that a smaller element of the right run passes: O(n log n).
+// tmp is scratch space of len(a).
+func inversions[T cmp.Ordered](a, tmp []T) int64 {
 	n := len(a)
 	var inv int64
 	for width := 1; width < n; width *= 2 {

@@ -64,16 +64,16 @@ func TestCDFReference(t *testing.T) {
 				if got := c.cdf(x, par); relErr(got, wantC) > c.tol {
 					t.Errorf("CDF(%v; %v) = %v, want %v (rel err %.3g)", x, par, got, wantC, relErr(got, wantC))
 				} else {
-					sc.add(relErr(got, wantC), where)
+					sc.Add(relErr(got, wantC), where)
 				}
 				if got := c.sf(x, par); relErr(got, wantS) > c.tol {
 					t.Errorf("Survival(%v; %v) = %v, want %v (rel err %.3g)", x, par, got, wantS, relErr(got, wantS))
 				} else {
-					ss.add(relErr(got, wantS), where)
+					ss.Add(relErr(got, wantS), where)
 				}
 			}
-			sc.log(t, "CDF", c.tol)
-			ss.log(t, "Survival", c.tol)
+			sc.Log(t, "CDF", c.tol)
+			ss.Log(t, "Survival", c.tol)
 		})
 	}
 }
@@ -110,10 +110,10 @@ func TestQuantileReference(t *testing.T) {
 				if e := relErr(got, want); e > c.tol {
 					t.Errorf("Quantile(%v; %v) = %v, want %v (rel err %.3g)", p, par, got, want, e)
 				} else {
-					st.add(e, fmt.Sprintf("p=%v params=%v", p, par))
+					st.Add(e, fmt.Sprintf("p=%v params=%v", p, par))
 				}
 			}
-			st.log(t, "Quantile", c.tol)
+			st.Log(t, "Quantile", c.tol)
 		})
 	}
 }

@@ -18,12 +18,12 @@ func TestLogGammaReference(t *testing.T) {
 		x, want := r[0], r[1]
 		got := LogGamma(x)
 		e := relErr(got, want)
-		st.add(e, fmt.Sprint("x=", x))
+		st.Add(e, fmt.Sprint("x=", x))
 		if e > tol {
 			t.Errorf("LogGamma(%v) = %v, want %v (rel err %.3g)", x, got, want, e)
 		}
 	}
-	st.log(t, "LogGamma", tol)
+	st.Log(t, "LogGamma", tol)
 }
 
 func TestLogBetaReference(t *testing.T) {
@@ -34,13 +34,13 @@ func TestLogBetaReference(t *testing.T) {
 		a, b, want := r[0], r[1], r[2]
 		for _, got := range []float64{LogBeta(a, b), LogBeta(b, a)} {
 			e := relErr(got, want)
-			st.add(e, fmt.Sprintf("a=%v b=%v", a, b))
+			st.Add(e, fmt.Sprintf("a=%v b=%v", a, b))
 			if e > tol {
 				t.Errorf("LogBeta(%v, %v) = %v, want %v (rel err %.3g)", a, b, got, want, e)
 			}
 		}
 	}
-	st.log(t, "LogBeta", tol)
+	st.Log(t, "LogBeta", tol)
 }
 
 func TestDigammaTrigammaReference(t *testing.T) {
@@ -54,16 +54,16 @@ func TestDigammaTrigammaReference(t *testing.T) {
 		if e := relErr(gotD, wantD); e > tol {
 			t.Errorf("Digamma(%v) = %v, want %v (rel err %.3g)", x, gotD, wantD, e)
 		} else {
-			sd.add(e, fmt.Sprint("x=", x))
+			sd.Add(e, fmt.Sprint("x=", x))
 		}
 		if e := relErr(gotT, wantT); e > tol {
 			t.Errorf("Trigamma(%v) = %v, want %v (rel err %.3g)", x, gotT, wantT, e)
 		} else {
-			st.add(e, fmt.Sprint("x=", x))
+			st.Add(e, fmt.Sprint("x=", x))
 		}
 	}
-	sd.log(t, "Digamma", tol)
-	st.log(t, "Trigamma", tol)
+	sd.Log(t, "Digamma", tol)
+	st.Log(t, "Trigamma", tol)
 }
 
 func TestGammaFamilyDomain(t *testing.T) {

@@ -34,7 +34,7 @@ func TestHyp2F1Reference(t *testing.T) {
 		if e > tol || float64(gotS) != wantS {
 			t.Errorf("LogHyp2F1(%v, %v, %v, %v) = %v, %d, want %v, %v", a, b, c, z, gotL, gotS, wantL, wantS)
 		} else {
-			sl.add(e, where)
+			sl.Add(e, where)
 		}
 		if math.IsInf(want, 0) {
 			continue
@@ -43,11 +43,11 @@ func TestHyp2F1Reference(t *testing.T) {
 		if e := relErr(got, want); e > tol {
 			t.Errorf("Hyp2F1(%v, %v, %v, %v) = %v, want %v (rel err %.3g)", a, b, c, z, got, want, e)
 		} else {
-			sv.add(e, where)
+			sv.Add(e, where)
 		}
 	}
-	sl.log(t, "LogHyp2F1", tol)
-	sv.log(t, "Hyp2F1", tol)
+	sl.Log(t, "LogHyp2F1", tol)
+	sv.Log(t, "Hyp2F1", tol)
 	t.Logf("declined (NaN) in the documented hard region: %d", declined)
 	if declined > 5 {
 		t.Errorf("%d values declined, want at most 5", declined)

@@ -22,7 +22,7 @@ func TestRegIncBetaReference(t *testing.T) {
 		if got := RegIncBeta(x, a, b); relErr(got, wantP) > tol {
 			t.Errorf("RegIncBeta(%v, %v, %v) = %v, want %v (rel err %.3g)", x, a, b, got, wantP, relErr(got, wantP))
 		} else {
-			sp.add(relErr(got, wantP), where)
+			sp.Add(relErr(got, wantP), where)
 		}
 		// The complement, through the symmetry I_{1-x}(b, a), with 1-x
 		// rounded as a caller would round it.
@@ -30,11 +30,11 @@ func TestRegIncBetaReference(t *testing.T) {
 		if e := relErr(got, wantQ); e > tol {
 			t.Errorf("1 - RegIncBetaPair(%v, 1-x, %v, %v) = %v, want %v (rel err %.3g)", x, a, b, got, wantQ, e)
 		} else {
-			sq.add(e, where)
+			sq.Add(e, where)
 		}
 	}
-	sp.log(t, "RegIncBeta", tol)
-	sq.log(t, "1 - RegIncBeta", tol)
+	sp.Log(t, "RegIncBeta", tol)
+	sq.Log(t, "1 - RegIncBeta", tol)
 }
 
 func TestRegIncBetaInvReference(t *testing.T) {
@@ -50,17 +50,17 @@ func TestRegIncBetaInvReference(t *testing.T) {
 		if got := RegIncBetaInv(p, a, b); relErr(got, want) > tol {
 			t.Errorf("RegIncBetaInv(%v, %v, %v) = %v, want %v (rel err %.3g)", p, a, b, got, want, relErr(got, want))
 		} else {
-			sx.add(relErr(got, want), where)
+			sx.Add(relErr(got, want), where)
 		}
 		_, y := RegIncBetaInvPair(1-p, p, b, a)
 		if e := relErr(y, want); e > tol {
 			t.Errorf("RegIncBetaInvPair(1-%v, %v, %v, %v) y = %v, want %v (rel err %.3g)", p, p, b, a, y, want, e)
 		} else {
-			sy.add(e, where)
+			sy.Add(e, where)
 		}
 	}
-	sx.log(t, "RegIncBetaInv", tol)
-	sy.log(t, "RegIncBetaInvPair (upper)", tol)
+	sx.Log(t, "RegIncBetaInv", tol)
+	sy.Log(t, "RegIncBetaInvPair (upper)", tol)
 }
 
 func TestRegIncBetaDomain(t *testing.T) {

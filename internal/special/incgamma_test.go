@@ -21,16 +21,16 @@ func TestRegIncGammaReference(t *testing.T) {
 		if got := RegIncGammaP(a, x); relErr(got, wantP) > tol {
 			t.Errorf("RegIncGammaP(%v, %v) = %v, want %v (rel err %.3g)", a, x, got, wantP, relErr(got, wantP))
 		} else {
-			sp.add(relErr(got, wantP), where)
+			sp.Add(relErr(got, wantP), where)
 		}
 		if got := RegIncGammaQ(a, x); relErr(got, wantQ) > tol {
 			t.Errorf("RegIncGammaQ(%v, %v) = %v, want %v (rel err %.3g)", a, x, got, wantQ, relErr(got, wantQ))
 		} else {
-			sq.add(relErr(got, wantQ), where)
+			sq.Add(relErr(got, wantQ), where)
 		}
 	}
-	sp.log(t, "RegIncGammaP", tol)
-	sq.log(t, "RegIncGammaQ", tol)
+	sp.Log(t, "RegIncGammaP", tol)
+	sq.Log(t, "RegIncGammaQ", tol)
 }
 
 func TestRegIncGammaInvReference(t *testing.T) {
@@ -44,7 +44,7 @@ func TestRegIncGammaInvReference(t *testing.T) {
 		if e := relErr(got, want); e > tol {
 			t.Errorf("RegIncGammaPInv(%v, %v) = %v, want %v (rel err %.3g)", p, a, got, want, e)
 		} else {
-			sp.add(e, fmt.Sprintf("p=%v a=%v", p, a))
+			sp.Add(e, fmt.Sprintf("p=%v a=%v", p, a))
 		}
 	}
 	for _, r := range readTable(t, "incgammaqinv.csv") {
@@ -53,11 +53,11 @@ func TestRegIncGammaInvReference(t *testing.T) {
 		if e := relErr(got, want); e > tol {
 			t.Errorf("RegIncGammaQInv(%v, %v) = %v, want %v (rel err %.3g)", q, a, got, want, e)
 		} else {
-			sq.add(e, fmt.Sprintf("q=%v a=%v", q, a))
+			sq.Add(e, fmt.Sprintf("q=%v a=%v", q, a))
 		}
 	}
-	sp.log(t, "RegIncGammaPInv", tol)
-	sq.log(t, "RegIncGammaQInv", tol)
+	sp.Log(t, "RegIncGammaPInv", tol)
+	sq.Log(t, "RegIncGammaQInv", tol)
 }
 
 func TestRegIncGammaDomain(t *testing.T) {
