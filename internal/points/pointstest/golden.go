@@ -37,7 +37,7 @@ type Case[T any] struct {
 // and its JSON encoding, separated by tabs. It also decodes the golden
 // bytes and JSON and checks that they encode back to themselves. With the
 // -update flag it rewrites the file instead.
-func CheckGolden[T any, P Codec[T]](t *testing.T, path string, cases []Case[T]) {
+func CheckGolden[T any, P Codec[T]](t testing.TB, path string, cases []Case[T]) {
 	t.Helper()
 	var got bytes.Buffer
 	for _, c := range cases {
