@@ -2,8 +2,6 @@ package ces
 
 import (
 	"encoding/json"
-	"fmt"
-	"math"
 
 	"github.com/satmetrics/satmetrics"
 	"github.com/satmetrics/satmetrics/internal/points"
@@ -21,24 +19,32 @@ type Tally struct {
 	scale Scale
 }
 
+// spec describes CES tallies to the logic they share with the other
+// tallies on a scale in internal/points: the package name that prefixes
+// errors, the byte after the version that marks a CES tally's encoding,
+// and npoints. It is read-only.
+var spec = points.NewSpec[Scale]("ces", 'E', &npoints)
+
+// npoints holds the number of points of each scale, indexed by a byte so
+// that Add needs no bounds check (undefined scales have none). NewSpec
+// checks it against Scale.Points.
+var npoints = [256]uint8{Agree7: 7, Effort5: 5}
+
+// core is the shared logic of the tallies on a scale, over t's fields.
+type core = points.Scaled[Scale, Rating]
+
+func (t *Tally) core() core { return core{Spec: &spec, Counts: &t.c, Scale: &t.scale} }
+
 // NewTally returns an empty tally on scale s, or an error wrapping
 // satmetrics.ErrRange if s is not a defined scale.
 func NewTally(s Scale) (Tally, error) {
-	if !s.Valid() {
-		return Tally{}, fmt.Errorf("ces: scale %v: %w", s, satmetrics.ErrRange)
-	}
-	return Tally{scale: s}, nil
+	var t Tally
+	err := t.core().Init(s)
+	return t, err
 }
 
 // Scale returns the scale of t (Agree7 for the zero Tally).
 func (t *Tally) Scale() Scale { return t.scale }
-
-// ratingError is kept out of line so that Add inlines its fast path.
-//
-//go:noinline
-func ratingError(s Scale, r Rating) error {
-	return fmt.Errorf("ces: rating %d is not on the %v scale: %w", r, s, satmetrics.ErrRange)
-}
 
 // Add adds one response with rating r. A rating that is not a point of the
 // tally's scale is an error wrapping satmetrics.ErrRange, and adds nothing.
@@ -52,56 +58,34 @@ func (t *Tally) Add(r Rating) error {
 	return rangeError{t.scale, r}
 }
 
-// rangeError reports a rating off a tally's scale. It is a small value
+// rangeError reports a rating off a tally's scale. It is a two-byte value
 // rather than a call so that Add inlines.
 type rangeError struct {
 	scale Scale
 	r     Rating
 }
 
-func (e rangeError) Error() string { return ratingError(e.scale, e.r).Error() }
+func (e rangeError) Error() string { return spec.RatingError(e.scale, e.r).Error() }
 func (e rangeError) Unwrap() error { return satmetrics.ErrRange }
-
-// npoints holds the number of points of each scale, indexed by a byte so
-// that Add needs no bounds check (undefined scales have none).
-var npoints = [256]uint8{Agree7: 7, Effort5: 5}
 
 // AddWeighted adds one response with rating r and survey weight w. A weight
 // that is negative, NaN or infinite is an error wrapping
 // satmetrics.ErrWeight, and a rating off the scale one wrapping
 // satmetrics.ErrRange; either way nothing is added. A weight of zero counts
 // the response in N but gives it no influence on the scores.
-func (t *Tally) AddWeighted(r Rating, w float64) error {
-	if err := satmetrics.CheckWeight(w); err != nil {
-		return fmt.Errorf("ces: %w", err)
-	}
-	if !t.scale.Contains(r) {
-		return ratingError(t.scale, r)
-	}
-	t.c.AddWeighted(int(r)-1, w)
-	return nil
-}
+func (t *Tally) AddWeighted(r Rating, w float64) error { return t.core().AddWeighted(r, w) }
 
 // AddN adds n responses with rating r, as from a frequency table. A negative
 // n is an error wrapping satmetrics.ErrRange.
-func (t *Tally) AddN(r Rating, n int64) error {
-	if !t.scale.Contains(r) {
-		return ratingError(t.scale, r)
-	}
-	if n < 0 {
-		return fmt.Errorf("ces: %d responses: %w", n, satmetrics.ErrRange)
-	}
-	t.c.AddN(int(r)-1, n)
-	return nil
-}
+func (t *Tally) AddN(r Rating, n int64) error { return t.core().AddN(r, n) }
 
 // AddAll adds one response for each rating in rs: the fast path for a
 // column of ratings already in memory. It is all or nothing: if a rating is
 // off the scale it returns an error that names the first such rating and
 // its index, and adds none of them.
 func (t *Tally) AddAll(rs []Rating) error {
-	if i := points.AddAll(&t.c, rs, 1, t.scale.Points()); i >= 0 {
-		return fmt.Errorf("ces: index %d: %w", i, ratingError(t.scale, rs[i]))
+	if i := points.AddAll(&t.c, rs, 1, int(npoints[t.scale])); i >= 0 {
+		return t.core().AddAllError(rs, i)
 	}
 	return nil
 }
@@ -115,46 +99,20 @@ func (t *Tally) AddAll(rs []Rating) error {
 // merging it changes nothing, and merging into it gives it the scale of u,
 // so that a fresh accumulator, such as one that satmetrics.Groups creates,
 // can receive any tally. Merging a tally into itself doubles it.
-func (t *Tally) Merge(u *Tally) error {
-	switch {
-	case u.isZero():
-		return nil
-	case t.isZero():
-		t.scale = u.scale
-	case t.scale != u.scale:
-		return fmt.Errorf("ces: merge tallies on the %v and %v scales: %w", t.scale, u.scale, satmetrics.ErrIncompatible)
-	}
-	c := u.c // u may be t
-	t.c.Merge(&c)
-	return nil
-}
+func (t *Tally) Merge(u *Tally) error { return t.core().Merge(u.core()) }
 
 func (t *Tally) empty() bool { return t.c.Total() == 0 }
-
-// isZero reports whether t is empty and on the default scale, which makes
-// it the identity of Merge.
-func (t *Tally) isZero() bool { return t.scale == Agree7 && t.empty() }
 
 // N returns the number of responses.
 func (t *Tally) N() int64 { return t.c.Total() }
 
 // Count returns the number of responses with rating r (0 if r is not on the
 // scale).
-func (t *Tally) Count(r Rating) int64 {
-	if !t.scale.Contains(r) {
-		return 0
-	}
-	return t.c.N(int(r) - 1)
-}
+func (t *Tally) Count(r Rating) int64 { return t.core().Count(r) }
 
 // Weight returns the sum of weights of the responses with rating r (their
 // count for an unweighted tally; 0 if r is not on the scale).
-func (t *Tally) Weight(r Rating) float64 {
-	if !t.scale.Contains(r) {
-		return 0
-	}
-	return t.c.W(int(r) - 1)
-}
+func (t *Tally) Weight(r Rating) float64 { return t.core().Weight(r) }
 
 // Weighted reports whether a weighted response has been added to t (or to a
 // tally merged into it).
@@ -166,31 +124,18 @@ func (t *Tally) TotalWeight() float64 { return t.c.TotalW() }
 
 // EffectiveN returns Kish's effective sample size (Σw)²/Σw² of t, which is
 // N for an unweighted tally and 0 for an empty one.
-func (t *Tally) EffectiveN() float64 {
-	return t.c.EffectiveN()
-}
+func (t *Tally) EffectiveN() float64 { return t.c.EffectiveN() }
 
 // totals returns the total weight and Kish's effective sample size. A total
 // weight of zero is an error wrapping satmetrics.ErrNoData, and weights so
 // extreme that these are not finite (their squares overflow or underflow)
 // one wrapping satmetrics.ErrUndefined.
-func (t *Tally) totals() (w, neff float64, err error) {
-	w, neff = t.c.TotalW(), t.c.EffectiveN()
-	switch {
-	case w == 0:
-		return 0, 0, fmt.Errorf("ces: %w", satmetrics.ErrNoData)
-	case math.IsInf(w, 0) || !(neff > 0) || math.IsInf(neff, 0):
-		return 0, 0, fmt.Errorf("ces: weights too extreme (total %v, effective n %v): %w", w, neff, satmetrics.ErrUndefined)
-	}
-	return w, neff, nil
-}
+func (t *Tally) totals() (w, neff float64, err error) { return t.core().Totals() }
 
 // Equal reports whether t and u are on the same scale and have the same
 // counts and, when weighted, the same weights (to within a relative 1e-12,
 // the rounding that merging in another order may cause).
-func (t *Tally) Equal(u *Tally) bool {
-	return t.scale == u.scale && t.c.Equal(&u.c)
-}
+func (t *Tally) Equal(u *Tally) bool { return t.core().Equal(u.core()) }
 
 // A Point is one rating of a tally's distribution.
 type Point struct {
@@ -205,20 +150,11 @@ type Point struct {
 // label, count, weight and percentage. It returns an error wrapping
 // satmetrics.ErrNoData if the total weight is zero.
 func (t *Tally) Distribution() ([]Point, error) {
-	w, _, err := t.totals()
-	if err != nil {
-		return nil, fmt.Errorf("ces: distribution: %w", err)
-	}
-	ps := make([]Point, t.scale.Points())
-	for i := range ps {
+	return points.Distribution(&t.c, "ces", t.scale.Points(), func(i int, n int64, w, percent float64) Point {
 		r := Rating(i + 1)
-		ps[i] = Point{Rating: r, Label: t.scale.Label(r), N: t.c.N(i), Weight: t.c.W(i), Percent: 100 * t.c.W(i) / w}
-	}
-	return ps, nil
+		return Point{Rating: r, Label: t.scale.Label(r), N: n, Weight: w, Percent: percent}
+	})
 }
-
-// tag is the byte after the version that marks a CES tally's encoding.
-const tag = 'E'
 
 // AppendBinary appends the binary encoding of t to b (encoding.BinaryAppender).
 // The layout is
@@ -231,10 +167,7 @@ const tag = 'E'
 //	weights   if weighted: K+1 pairs of little-endian float64 (compensated sum
 //	          and its compensation), the weights of ratings 1 to K and then
 //	          the sum of squared weights.
-func (t Tally) AppendBinary(b []byte) ([]byte, error) {
-	b = points.AppendHeader(b, tag, byte(t.scale))
-	return t.c.AppendBinary(b, t.scale.Points()), nil
-}
+func (t Tally) AppendBinary(b []byte) ([]byte, error) { return t.core().AppendBinary(b), nil }
 
 // MarshalBinary returns the binary encoding of t, described at AppendBinary.
 func (t Tally) MarshalBinary() ([]byte, error) {
@@ -245,26 +178,7 @@ func (t Tally) MarshalBinary() ([]byte, error) {
 // input, trailing bytes, another version or kind of tally, an unknown scale
 // and impossible counts or weights are errors wrapping satmetrics.ErrCorrupt,
 // and leave t unchanged.
-func (t *Tally) UnmarshalBinary(data []byte) error {
-	cfg, rest, err := points.ReadHeader(data, tag, 1)
-	if err != nil {
-		return fmt.Errorf("ces: decode tally: %v: %w", err, satmetrics.ErrCorrupt)
-	}
-	s := Scale(cfg[0])
-	if !s.Valid() {
-		return fmt.Errorf("ces: decode tally: scale %d: %w", cfg[0], satmetrics.ErrCorrupt)
-	}
-	var c points.Counts
-	rest, err = c.DecodeBinary(rest, s.Points())
-	if err != nil {
-		return fmt.Errorf("ces: decode tally: %v: %w", err, satmetrics.ErrCorrupt)
-	}
-	if len(rest) != 0 {
-		return fmt.Errorf("ces: decode tally: %d trailing bytes: %w", len(rest), satmetrics.ErrCorrupt)
-	}
-	*t = Tally{c: c, scale: s}
-	return nil
-}
+func (t *Tally) UnmarshalBinary(data []byte) error { return t.core().UnmarshalBinary(data) }
 
 type tallyJSON struct {
 	Scale Scale `json:"scale"`
@@ -288,12 +202,7 @@ func (t Tally) MarshalJSON() ([]byte, error) {
 func (t *Tally) UnmarshalJSON(data []byte) error {
 	var j tallyJSON
 	if err := json.Unmarshal(data, &j); err != nil {
-		return fmt.Errorf("ces: decode tally: %v: %w", err, satmetrics.ErrCorrupt)
+		return points.Corrupt("ces", err)
 	}
-	var c points.Counts
-	if err := c.FromJSON(j.JSON, j.Scale.Points()); err != nil {
-		return fmt.Errorf("ces: decode tally: %v: %w", err, satmetrics.ErrCorrupt)
-	}
-	*t = Tally{c: c, scale: j.Scale}
-	return nil
+	return t.core().FromJSON(j.Scale, j.JSON)
 }

@@ -3,13 +3,12 @@ package nps
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 
 	"github.com/satmetrics/satmetrics"
 	"github.com/satmetrics/satmetrics/internal/points"
 )
 
-// points is 11: one count per score from 0 to 10.
+// npoints is 11: one count per score from 0 to 10.
 const npoints = int(MaxScore) + 1
 
 // A Tally accumulates NPS answers: an exact count of responses (and, once a
@@ -113,24 +112,12 @@ func (t *Tally) AddAll(ss []Score) error {
 // so that a fresh accumulator, such as one that satmetrics.Groups creates,
 // can receive any tally. Merging a tally into itself doubles it.
 func (t *Tally) Merge(u *Tally) error {
-	switch {
-	case u.isZero():
-		return nil
-	case t.isZero():
-		t.breaks = u.breaks
-	case t.breaks != u.breaks:
+	return points.Merge(&t.c, &t.breaks, &u.c, u.breaks, func() error {
 		return fmt.Errorf("nps: merge tallies with breaks %v and %v: %w", t.Breaks(), u.Breaks(), satmetrics.ErrIncompatible)
-	}
-	c := u.c // u may be t
-	t.c.Merge(&c)
-	return nil
+	})
 }
 
 func (t *Tally) empty() bool { return t.c.Total() == 0 }
-
-// isZero reports whether t is empty and has the standard breaks, which
-// makes it the identity of Merge.
-func (t *Tally) isZero() bool { return t.breaks == (Breaks{}) && t.empty() }
 
 // N returns the number of responses.
 func (t *Tally) N() int64 { return t.c.Total() }
@@ -162,24 +149,13 @@ func (t *Tally) TotalWeight() float64 { return t.c.TotalW() }
 
 // EffectiveN returns Kish's effective sample size (Σw)²/Σw² of t, which is
 // N for an unweighted tally and 0 for an empty one.
-func (t *Tally) EffectiveN() float64 {
-	return t.c.EffectiveN()
-}
+func (t *Tally) EffectiveN() float64 { return t.c.EffectiveN() }
 
 // totals returns the total weight and Kish's effective sample size. A total
 // weight of zero is an error wrapping satmetrics.ErrNoData, and weights so
 // extreme that these are not finite (their squares overflow or underflow)
 // one wrapping satmetrics.ErrUndefined.
-func (t *Tally) totals() (w, neff float64, err error) {
-	w, neff = t.c.TotalW(), t.c.EffectiveN()
-	switch {
-	case w == 0:
-		return 0, 0, fmt.Errorf("nps: %w", satmetrics.ErrNoData)
-	case math.IsInf(w, 0) || !(neff > 0) || math.IsInf(neff, 0):
-		return 0, 0, fmt.Errorf("nps: weights too extreme (total %v, effective n %v): %w", w, neff, satmetrics.ErrUndefined)
-	}
-	return w, neff, nil
-}
+func (t *Tally) totals() (w, neff float64, err error) { return t.c.Totals("nps") }
 
 // Equal reports whether t and u have the same breaks and counts and, when
 // weighted, the same weights (to within a relative 1e-12, the rounding that
@@ -200,15 +176,9 @@ type Point struct {
 // weights and percentages. It returns an error wrapping satmetrics.ErrNoData
 // if the total weight is zero.
 func (t *Tally) Distribution() ([]Point, error) {
-	w, _, err := t.totals()
-	if err != nil {
-		return nil, fmt.Errorf("nps: distribution: %w", err)
-	}
-	ps := make([]Point, npoints)
-	for i := range ps {
-		ps[i] = Point{Score: Score(i), N: t.c.N(i), Weight: t.c.W(i), Percent: 100 * t.c.W(i) / w}
-	}
-	return ps, nil
+	return points.Distribution(&t.c, "nps", npoints, func(i int, n int64, w, percent float64) Point {
+		return Point{Score: Score(i), N: n, Weight: w, Percent: percent}
+	})
 }
 
 // A Share is the size of one category of a tally.
@@ -291,21 +261,16 @@ func (t Tally) MarshalBinary() ([]byte, error) {
 // and impossible counts or weights are errors wrapping satmetrics.ErrCorrupt,
 // and leave t unchanged.
 func (t *Tally) UnmarshalBinary(data []byte) error {
-	cfg, rest, err := points.ReadHeader(data, tag, 2)
+	var br Breaks
+	c, err := points.DecodeTally(data, "nps", tag, 2, func(cfg []byte) (int, error) {
+		br = Breaks{Passive: Score(cfg[0]), Promoter: Score(cfg[1])}
+		if br == (Breaks{}) || br.Validate() != nil {
+			return 0, fmt.Errorf("breaks %d, %d", cfg[0], cfg[1])
+		}
+		return npoints, nil
+	})
 	if err != nil {
-		return fmt.Errorf("nps: decode tally: %v: %w", err, satmetrics.ErrCorrupt)
-	}
-	br := Breaks{Passive: Score(cfg[0]), Promoter: Score(cfg[1])}
-	if br == (Breaks{}) || br.Validate() != nil {
-		return fmt.Errorf("nps: decode tally: breaks %d, %d: %w", cfg[0], cfg[1], satmetrics.ErrCorrupt)
-	}
-	var c points.Counts
-	rest, err = c.DecodeBinary(rest, npoints)
-	if err != nil {
-		return fmt.Errorf("nps: decode tally: %v: %w", err, satmetrics.ErrCorrupt)
-	}
-	if len(rest) != 0 {
-		return fmt.Errorf("nps: decode tally: %d trailing bytes: %w", len(rest), satmetrics.ErrCorrupt)
+		return err
 	}
 	*t = Tally{c: c, breaks: br.canonical()}
 	return nil
@@ -333,14 +298,14 @@ func (t Tally) MarshalJSON() ([]byte, error) {
 func (t *Tally) UnmarshalJSON(data []byte) error {
 	var j tallyJSON
 	if err := json.Unmarshal(data, &j); err != nil {
-		return fmt.Errorf("nps: decode tally: %v: %w", err, satmetrics.ErrCorrupt)
+		return points.Corrupt("nps", err)
 	}
 	if err := j.Breaks.Validate(); err != nil {
-		return fmt.Errorf("nps: decode tally: %v: %w", err, satmetrics.ErrCorrupt)
+		return points.Corrupt("nps", err)
 	}
 	var c points.Counts
 	if err := c.FromJSON(j.JSON, npoints); err != nil {
-		return fmt.Errorf("nps: decode tally: %v: %w", err, satmetrics.ErrCorrupt)
+		return points.Corrupt("nps", err)
 	}
 	*t = Tally{c: c, breaks: j.Breaks.canonical()}
 	return nil
