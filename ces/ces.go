@@ -23,17 +23,7 @@ func (t *Tally) MeanStats() (satmetrics.MeanStats, error) {
 	if err != nil {
 		return satmetrics.MeanStats{}, fmt.Errorf("ces: mean: %w", err)
 	}
-	// Shares rather than weights, so that no sum overflows.
-	k := t.scale.Points()
-	var mean float64
-	for i := 0; i < k; i++ {
-		mean += t.c.W(i) / w * float64(i+1)
-	}
-	var v float64 // population variance Σw(r - mean)²/Σw
-	for i := 0; i < k; i++ {
-		d := float64(i+1) - mean
-		v += t.c.W(i) / w * d * d
-	}
+	mean, v := t.c.MeanVar(t.scale.Points(), 1, w)
 	var sd float64
 	if n > 1 {
 		sd = math.Sqrt(v * n / (n - 1))

@@ -314,3 +314,18 @@ func (c *Counts) FromJSON(j JSON, k int) error {
 	*c = d
 	return nil
 }
+
+// MeanVar returns the weighted mean and population variance Σw(x - mean)²/Σw
+// of the first k points, point i having the value low + i, given their total
+// weight w > 0. It works with shares w_i/w rather than weights, so that no
+// sum overflows.
+func (c *Counts) MeanVar(k int, low, w float64) (mean, variance float64) {
+	for i := 0; i < k; i++ {
+		mean += c.W(i) / w * (low + float64(i))
+	}
+	for i := 0; i < k; i++ {
+		d := low + float64(i) - mean
+		variance += c.W(i) / w * d * d
+	}
+	return mean, variance
+}

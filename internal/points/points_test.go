@@ -237,3 +237,24 @@ func TestUnitWeights(t *testing.T) {
 		t.Errorf("Add after decoding: W(3) = %v, N(3) = %d", d.W(3), d.N(3))
 	}
 }
+
+// TestMeanVar: points 1..3 with counts 1, 2, 1 have mean 2 and population
+// variance (1 + 0 + 1)/4 = 0.5; with weight 3 on the first, mean
+// (3 + 4 + 3)/6 = 5/3 and variance (3·4/9 + 2·1/9 + 16/9)/6 = 30/54.
+func TestMeanVar(t *testing.T) {
+	var c Counts
+	c.AddN(0, 1)
+	c.AddN(1, 2)
+	c.AddN(2, 1)
+	if m, v := c.MeanVar(3, 1, c.TotalW()); m != 2 || v != 0.5 {
+		t.Errorf("MeanVar = %v, %v; want 2, 0.5", m, v)
+	}
+	var d Counts
+	d.AddWeighted(0, 3)
+	d.AddN(1, 2)
+	d.AddN(2, 1)
+	m, v := d.MeanVar(3, 1, d.TotalW())
+	if math.Abs(m-5.0/3) > 1e-15 || math.Abs(v-30.0/54) > 1e-15 {
+		t.Errorf("weighted MeanVar = %v, %v; want 5/3, 30/54", m, v)
+	}
+}
