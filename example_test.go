@@ -114,7 +114,7 @@ func ExampleGroups() {
 // score on the old 1-5 scale is an improvement.
 func ExampleDirection() {
 	effort := satmetrics.LowerIsBetter
-	fmt.Println(effort, effort.Better(2.1, 2.4), effort.Improvement(2.4, 2.1))
+	fmt.Printf("%v %v %.1f\n", effort, effort.Better(2.1, 2.4), effort.Improvement(2.4, 2.1))
 	// Output:
-	// lower-is-better true 0.2999999999999998
+	// lower-is-better true 0.3
 }
