@@ -1,7 +1,6 @@
 package kpi
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -147,25 +146,7 @@ func TestPurchasesProperties(t *testing.T) {
 	))
 	props.Property("encodings round trip", prop.ForAll(
 		func(os []Order) bool {
-			p := purchasesOf(t, os)
-			b, _ := p.MarshalBinary()
-			var u Purchases
-			if err := u.UnmarshalBinary(b); err != nil {
-				t.Log(err)
-				return false
-			}
-			j, err := json.Marshal(p)
-			if err != nil {
-				return false
-			}
-			var v Purchases
-			if err := json.Unmarshal(j, &v); err != nil {
-				t.Log(err)
-				return false
-			}
-			b2, _ := u.MarshalBinary()
-			b3, _ := v.MarshalBinary()
-			return bytes.Equal(b, b2) && bytes.Equal(b, b3)
+			return roundTrips(t, purchasesOf(t, os))
 		},
 		genOrders(),
 	))

@@ -167,25 +167,7 @@ func TestServiceTallyMergeLaws(t *testing.T) {
 	))
 	props.Property("encodings round trip", prop.ForAll(
 		func(ms []Measures) bool {
-			s := tallyOf(t, ms)
-			b, _ := s.MarshalBinary()
-			var u ServiceTally
-			if err := u.UnmarshalBinary(b); err != nil {
-				t.Log(err)
-				return false
-			}
-			j, err := json.Marshal(s)
-			if err != nil {
-				return false
-			}
-			var v ServiceTally
-			if err := json.Unmarshal(j, &v); err != nil {
-				t.Log(err)
-				return false
-			}
-			b2, _ := u.MarshalBinary()
-			b3, _ := v.MarshalBinary()
-			return bytes.Equal(b, b2) && bytes.Equal(b, b3)
+			return roundTrips(t, tallyOf(t, ms))
 		},
 		genMeasures(),
 	))
@@ -376,4 +358,31 @@ func BenchmarkMeasure(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// roundTrips reports whether v encodes to the same bytes after a trip
+// through its binary encoding and through its JSON encoding.
+func roundTrips[T any, P interface {
+	*T
+	MarshalBinary() ([]byte, error)
+	UnmarshalBinary([]byte) error
+}](t *testing.T, v P) bool {
+	b, _ := v.MarshalBinary()
+	var u T
+	if err := P(&u).UnmarshalBinary(b); err != nil {
+		t.Log(err)
+		return false
+	}
+	j, err := json.Marshal(v)
+	if err != nil {
+		return false
+	}
+	var w T
+	if err := json.Unmarshal(j, &w); err != nil {
+		t.Log(err)
+		return false
+	}
+	b2, _ := P(&u).MarshalBinary()
+	b3, _ := P(&w).MarshalBinary()
+	return bytes.Equal(b, b2) && bytes.Equal(b, b3)
 }
